@@ -1,0 +1,2 @@
+export type { DocumentAccess, ReadOnlyReason } from './documentAccess';
+export { mayEditText } from './documentAccess';
