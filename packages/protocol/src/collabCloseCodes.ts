@@ -1,7 +1,10 @@
 /**
  * WebSocket close codes of the `/collab/<docName>` endpoint, declared once for the server,
  * the web client and the documentation. 4000-4999 is the range RFC 6455 leaves to applications.
- * `reconnect` says whether a well-behaved client should come back (with jittered back-off).
+ * We follow the convention the stock `y-websocket` client (3.x) applies by default: 4400-4499
+ * mirrors HTTP 4xx, a deliberate refusal that reconnecting cannot fix, so the client stops;
+ * every other code (4500-4599 included) is transient and the client comes back with back-off.
+ * `reconnect` in {@link collabCloseDescriptions} states the same for our own web client.
  */
 export const CollabCloseCode = {
   /** Standard: the server is restarting; come back shortly. */
@@ -12,18 +15,18 @@ export const CollabCloseCode = {
   MalformedMessage: 4400,
   /** The caller lost every right on the document (removed, disabled, signed out). */
   AccessRevoked: 4403,
-  /** The client did not read what we sent it fast enough; its send buffer overflowed. */
-  SlowReader: 4408,
   /** Awareness for a client id that belongs to someone else, oversized or malformed state. */
   AwarenessViolation: 4409,
   /** A Yjs update that failed validation (crafted, truncated, out of bounds) or decoding. */
   InvalidUpdate: 4422,
-  /** Too many messages or bytes per second from this connection. */
+  /** Too many messages or bytes per second from this connection: a flood, not a typist. */
   RateLimited: 4429,
-  /** Too many connections on this document or from this address. */
-  TooManyConnections: 4430,
   /** The server could not persist the document; nothing acknowledged was lost, reconnect. */
   StorageUnavailable: 4503,
+  /** The client did not read what we sent it fast enough; its send buffer overflowed. */
+  SlowReader: 4508,
+  /** Too many connections on this document or on the server; try again later. */
+  TooManyConnections: 4529,
 } as const;
 
 export type CollabCloseCode = (typeof CollabCloseCode)[keyof typeof CollabCloseCode];
@@ -39,10 +42,10 @@ export const collabCloseDescriptions: Readonly<Record<CollabCloseCode, CloseCode
   [CollabCloseCode.MessageTooBig]: { reason: 'message_too_big', reconnect: true },
   [CollabCloseCode.MalformedMessage]: { reason: 'malformed_message', reconnect: false },
   [CollabCloseCode.AccessRevoked]: { reason: 'access_revoked', reconnect: false },
-  [CollabCloseCode.SlowReader]: { reason: 'slow_reader', reconnect: true },
   [CollabCloseCode.AwarenessViolation]: { reason: 'awareness_violation', reconnect: false },
   [CollabCloseCode.InvalidUpdate]: { reason: 'invalid_update', reconnect: false },
   [CollabCloseCode.RateLimited]: { reason: 'rate_limited', reconnect: true },
   [CollabCloseCode.TooManyConnections]: { reason: 'too_many_connections', reconnect: true },
   [CollabCloseCode.StorageUnavailable]: { reason: 'storage_unavailable', reconnect: true },
+  [CollabCloseCode.SlowReader]: { reason: 'slow_reader', reconnect: true },
 };

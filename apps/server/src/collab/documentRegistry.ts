@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import type { DocumentStore } from '@atelier/storage';
+import type { Logger } from '../logging/logger';
+import type { CollabMetrics } from '../metrics/collabMetrics';
+import { DocumentRoom } from './documentRoom';
+import type { DocumentTemplateSource } from './documentTemplateSource';
+import { GroupCommitFlusher } from './groupCommitFlusher';
+
+/**
+ * The documents held in memory. Loads each one once however many clients arrive together,
+ * seeds new ones from their template, compacts logs that grew long, and unloads a document once
+ * its last connection has left and everything it received is stored.
+ */
+export class DocumentRegistry {
+  private readonly loading = new Map<string, Promise<DocumentRoom>>();
+  private readonly loaded = new Map<string, DocumentRoom>();
+  readonly flusher: GroupCommitFlusher;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly templates: DocumentTemplateSource,
+    private readonly compactAfterUpdates: number,
+    private readonly metrics: CollabMetrics,
+    private readonly logger: Logger,
+  ) {
+    this.flusher = new GroupCommitFlusher(
+      store,
+      { afterFlush: (room) => this.afterFlush(room) },
+      metrics,
+      logger,
+    );
+  }
+
+  /**
+   * The loaded room for a document; concurrent callers share one load. A room may be unloaded
+   * between this promise resolving and its use: callers check `room.isDestroyed` and ask again.
+   */
+  acquire(docName: string): Promise<DocumentRoom> {
+    const room = this.loaded.get(docName);
+    if (room) return Promise.resolve(room);
+    let loading = this.loading.get(docName);
+    if (!loading) {
+      loading = this.load(docName).then(
+        (loadedRoom) => {
+          this.loading.delete(docName);
+          this.loaded.set(docName, loadedRoom);
+          return loadedRoom;
+        },
+        (error: unknown) => {
+          this.loading.delete(docName);
+          throw error;
+        },
+      );
+      this.loading.set(docName, loading);
+    }
+    return loading;
+  }
+
+  loadedRooms(): DocumentRoom[] {
+    return [...this.loaded.values()];
+  }
+
+  private async load(docName: string): Promise<DocumentRoom> {
+    const stopTimer = this.metrics.documentLoadSeconds.startTimer();
+    let stored = await this.store.loadDocument(docName);
+    if (stored.lastSeq === 0) {
+      const template = await this.templates.initialContentFor(docName);
+      // Whoever wins the seeding race, everyone then loads the same stored content.
+      if (template) {
+        await this.store.seedDocumentIfEmpty(docName, template);
+        stored = await this.store.loadDocument(docName);
+      }
+    }
+    const doc = new Y.Doc({ gc: true });
+    // One transaction for the whole history: Yjs then integrates and cleans up once.
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    const room = new DocumentRoom(
+      docName,
+      doc,
+      { lastSeq: stored.lastSeq, logLength: stored.updates.length },
+      (dirty) => this.flusher.markDirty(dirty),
+    );
+    this.metrics.documentsLoaded.inc();
+    stopTimer();
+    if (this.shouldCompact(room)) await this.compact(room);
+    return room;
+  }
+
+  private async afterFlush(room: DocumentRoom): Promise<void> {
+    if (room.storageFailed) {
+      this.unload(room);
+      return;
+    }
+    if (this.shouldCompact(room) && !room.hasUnpersistedWork) await this.compact(room);
+    if (room.isIdle) this.unload(room);
+  }
+
+  private shouldCompact(room: DocumentRoom): boolean {
+    return this.compactAfterUpdates > 0 && room.logLength >= this.compactAfterUpdates;
+  }
+
+  /** Folds the log into one snapshot; the store makes the swap crash-safe. */
+  private async compact(room: DocumentRoom): Promise<void> {
+    const throughSeq = room.lastSeq;
+    const snapshot = room.encodeSnapshot();
+    await this.store.compactDocument(room.docName, snapshot, throughSeq);
+    room.logLength = 0;
+    this.metrics.compactions.inc();
+    this.logger.debug({ docName: room.docName, throughSeq, bytes: snapshot.byteLength }, 'compacted');
+  }
+
+  private unload(room: DocumentRoom): void {
+    if (this.loaded.get(room.docName) !== room) return;
+    this.loaded.delete(room.docName);
+    room.destroy();
+    this.metrics.documentsLoaded.dec();
+  }
+}
