@@ -29,6 +29,11 @@ export interface DocumentLogStats {
   readonly updateBytes: number;
 }
 
+/**
+ * Every method reports failure by rejecting, never by throwing synchronously. A `docName` that
+ * is not a non-empty string rejects with a TypeError (names come from the network, and some
+ * backends would read an object as a query).
+ */
 export interface DocumentStore {
   /** Everything stored for a document. An unknown document loads as empty (no snapshot, no updates, lastSeq 0). */
   loadDocument(docName: string): Promise<StoredDocument>;
@@ -45,21 +50,25 @@ export interface DocumentStore {
    * Crash-safe at every step: a load that runs after a crash at any point sees either the old
    * state or the new one, never less. Updates with seq > `throughSeq` are kept untouched.
    * Idempotent; a `throughSeq` older than the current snapshot is ignored.
+   * `throughSeq` must be a seq the caller saw stored (from `appendUpdates` or `loadDocument`)
+   * and `snapshot` must contain every update up to it; a `throughSeq` beyond the last assigned
+   * seq rejects with a RangeError, and 0 is a no-op.
    */
   compactDocument(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 
   /**
    * Stores `initialUpdate` as the first content of a document that has never been written.
    * Atomic: when several callers race, exactly one seeds and the others get false.
+   * The seed gets seq 1. A document removed by `deleteDocument` counts as never written.
    */
   seedDocumentIfEmpty(docName: string, initialUpdate: Uint8Array): Promise<boolean>;
 
   /** Size of the log after the snapshot, to decide when to compact. */
   logStats(docName: string): Promise<DocumentLogStats>;
 
-  /** Removes a document and its whole history. */
+  /** Removes a document and its whole history; its seqs start again at 1 if it is written again. */
   deleteDocument(docName: string): Promise<void>;
 
-  /** Flushes and releases the underlying connection or file. */
+  /** Flushes and releases the underlying connection or file. Idempotent; later calls reject. */
   close(): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { encodeAwarenessEntries, type AwarenessEntry } from './outgoingMessages'
 /** A connection may publish presence for a few client ids (a Y.Doc may change its id on conflict). */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** Departed client ids remembered so that late echoes of their presence are recognised. */
+const MAX_DEPARTED_IDS_REMEMBERED = 10_000;
 
 export interface IncomingAwarenessEntry {
   readonly clientId: number;
@@ -24,37 +26,56 @@ export type AwarenessApplyResult = { readonly ok: true } | { readonly ok: false;
  * The presence states of one document, relayed rather than interpreted. Each client id belongs
  * to the connection that first published it, and the `user` shown to others is rewritten from
  * the server's identity, so nobody can speak for someone else or under another name.
+ *
+ * Stock y-websocket clients echo back every remote state they receive (their awareness 'update'
+ * event fires for remote changes too). An echo carries a clock we already know, so it is
+ * dropped; only a newer clock for someone else's id is an attempt to speak for them.
  */
 export class RoomAwareness {
   private readonly states = new Map<number, HeldState>();
+  private readonly departedClocks = new Map<number, number>();
   private readonly changed = new Set<number>();
   private fullUpdateCache: Uint8Array | null = null;
 
   apply(connection: CollabConnection, entries: readonly IncomingAwarenessEntry[]): AwarenessApplyResult {
+    const accepted: IncomingAwarenessEntry[] = [];
+    let newIds = 0;
     for (const entry of entries) {
-      const held = this.states.get(entry.clientId);
-      if (held && held.owner !== connection && held.owner.isOpen) {
+      const verdict = this.judge(connection, entry);
+      if (verdict === 'violation') {
         return { ok: false, detail: `client id ${entry.clientId} belongs to another connection` };
       }
-      if (
-        !connection.awarenessClientIds.has(entry.clientId) &&
-        connection.awarenessClientIds.size >= MAX_AWARENESS_IDS_PER_CONNECTION
-      ) {
-        return { ok: false, detail: 'too many awareness client ids on one connection' };
-      }
+      if (verdict === 'echo') continue;
+      if (!connection.awarenessClientIds.has(entry.clientId)) newIds += 1;
+      accepted.push(entry);
     }
-    for (const entry of entries) {
+    if (connection.awarenessClientIds.size + newIds > MAX_AWARENESS_IDS_PER_CONNECTION) {
+      return { ok: false, detail: 'too many awareness client ids on one connection' };
+    }
+    for (const entry of accepted) {
       connection.awarenessClientIds.add(entry.clientId);
-      const held = this.states.get(entry.clientId);
-      // Same rule as y-protocols: an older clock is stale and ignored.
-      if (held && held.owner === connection && entry.clock < held.clock) continue;
       const stateJson =
         entry.state === null ? null : JSON.stringify(withServerIdentity(entry.state, connection.principal));
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner: connection });
       this.changed.add(entry.clientId);
     }
-    this.fullUpdateCache = null;
+    if (accepted.length > 0) this.fullUpdateCache = null;
     return { ok: true };
+  }
+
+  private judge(connection: CollabConnection, entry: IncomingAwarenessEntry): 'own' | 'echo' | 'violation' {
+    const held = this.states.get(entry.clientId);
+    if (held && held.owner !== connection && held.owner.isOpen) {
+      return entry.clock > held.clock ? 'violation' : 'echo';
+    }
+    if (held && held.owner === connection) {
+      // Same rule as y-protocols: an older clock is stale.
+      return entry.clock < held.clock ? 'echo' : 'own';
+    }
+    const departedClock = this.departedClocks.get(entry.clientId);
+    if (departedClock !== undefined && entry.clock <= departedClock) return 'echo';
+    if (entry.state === null) return 'echo';
+    return 'own';
   }
 
   /** Marks every state of a departing connection as gone (clock + 1, null state). */
@@ -81,10 +102,20 @@ export class RoomAwareness {
       if (!held) continue;
       entries.push({ clientId, clock: held.clock, stateJson: held.stateJson });
       // A null state has been announced once; forget it so joiners do not receive ghosts.
-      if (held.stateJson === null) this.states.delete(clientId);
+      if (held.stateJson === null) this.forget(clientId, held.clock);
     }
     this.changed.clear();
     return entries.length > 0 ? encodeAwarenessEntries(entries) : null;
+  }
+
+  private forget(clientId: number, clock: number): void {
+    this.states.delete(clientId);
+    this.departedClocks.delete(clientId);
+    this.departedClocks.set(clientId, clock);
+    if (this.departedClocks.size > MAX_DEPARTED_IDS_REMEMBERED) {
+      const oldest = this.departedClocks.keys().next().value;
+      if (oldest !== undefined) this.departedClocks.delete(oldest);
+    }
   }
 
   /** Every live state, for a client that joins or asks; encoded once until something changes. */

@@ -1,0 +1,2 @@
+export type { DocumentStoreUnderTest } from './documentStoreContract';
+export { describeDocumentStoreContract } from './documentStoreContract';
