@@ -38,7 +38,11 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
   const { logger } = options;
   const metrics = createCollabMetrics();
   let ready = false;
-  const app = createHttpApp({ metrics, logger: logger.child({ component: 'http' }), isReady: () => ready });
+  const app = createHttpApp({
+    metrics,
+    logger: logger.child({ component: 'http' }),
+    isReady: () => ready,
+  });
   const httpServer = createServer(app);
   // Our /collab upgrades may take a moment (identity, loading); Socket.io must not end them.
   const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });

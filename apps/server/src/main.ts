@@ -2,7 +2,11 @@
  * The composition root: parse the configuration, open storage, build the server, listen, and
  * shut down in order on SIGTERM/SIGINT. Nothing else decides which adapter or policy is used.
  */
-import { openMongoDocumentStore, openSqliteDocumentStore, type DocumentStore } from '@atelier/storage';
+import {
+  openMongoDocumentStore,
+  openSqliteDocumentStore,
+  type DocumentStore,
+} from '@atelier/storage';
 import { createAtelierServer } from './atelierServer';
 import { ConfigurationError, parseServerConfig, type ServerConfig } from './config/env';
 import { createLogger, type Logger } from './logging/logger';
@@ -24,7 +28,9 @@ async function main(): Promise<void> {
   const lifecycle = logger.child({ component: 'lifecycle' });
   const store = await openStore(config, lifecycle);
   if (config.openAccess) {
-    lifecycle.warn('COLLAB_OPEN_ACCESS is on: anyone who can reach this server may edit every document');
+    lifecycle.warn(
+      'COLLAB_OPEN_ACCESS is on: anyone who can reach this server may edit every document',
+    );
   }
   const server = createAtelierServer({
     store,
@@ -34,7 +40,10 @@ async function main(): Promise<void> {
     logger,
   });
   const port = await server.listen(config.port, config.host);
-  lifecycle.info({ port, host: config.host, publicOrigin: config.publicOrigin, storage: config.storage.kind }, 'listening');
+  lifecycle.info(
+    { port, host: config.host, publicOrigin: config.publicOrigin, storage: config.storage.kind },
+    'listening',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -59,8 +68,14 @@ async function openStore(config: ServerConfig, logger: Logger): Promise<Document
   if (config.storage.kind === 'mongodb') {
     return openMongoDocumentStore({ uri: config.storage.uri });
   }
-  logger.info({ file: config.storage.filePath, synchronous: config.storage.synchronous }, 'embedded SQLite store');
-  return openSqliteDocumentStore({ filePath: config.storage.filePath, synchronous: config.storage.synchronous });
+  logger.info(
+    { file: config.storage.filePath, synchronous: config.storage.synchronous },
+    'embedded SQLite store',
+  );
+  return openSqliteDocumentStore({
+    filePath: config.storage.filePath,
+    synchronous: config.storage.synchronous,
+  });
 }
 
 void main();

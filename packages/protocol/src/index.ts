@@ -8,3 +8,27 @@ export {
   DOC_NAME_PATTERN,
   SyncMessageType,
 } from './collabMessages';
+export type {
+  AuditEntryDto,
+  CommitmentDto,
+  ConsultationDto,
+  ErrorBodyDto,
+  InvitationCreatedDto,
+  LoginRequestDto,
+  MeDto,
+  MemberDto,
+  OrganisationDto,
+} from './restDtos';
+export {
+  auditEntryDtoSchema,
+  commitmentDtoSchema,
+  consultationDtoSchema,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  errorBodySchema,
+  invitationCreatedDtoSchema,
+  loginRequestSchema,
+  meDtoSchema,
+  memberDtoSchema,
+  organisationDtoSchema,
+} from './restDtos';

@@ -71,7 +71,10 @@ export class CollabConnection {
   send(frame: Uint8Array): void {
     if (this.closed) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CollabCloseCode.SlowReader, `send buffer over ${this.limits.maxBufferedBytes} bytes`);
+      this.close(
+        CollabCloseCode.SlowReader,
+        `send buffer over ${this.limits.maxBufferedBytes} bytes`,
+      );
       return;
     }
     this.socket.send(frame, { binary: true });
@@ -86,7 +89,14 @@ export class CollabConnection {
     this.metrics.closedConnections.inc({ code: String(code) });
     if (code !== CollabCloseCode.ServiceRestart) {
       this.logger.warn(
-        { connectionId: this.id, docName: this.docName, userId: this.principal?.userId, code, reason, detail },
+        {
+          connectionId: this.id,
+          docName: this.docName,
+          userId: this.principal?.userId,
+          code,
+          reason,
+          detail,
+        },
         'closing collab connection',
       );
     }

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { CollabMetrics } from '../metrics/collabMetrics';
 import { CollabConnection } from './collabConnection';
 import { parseCollabFrame } from './collabFrame';
-import type { AccessChange, CollabPrincipal, DocumentAccessPolicy } from './documentAccessPolicy';
+import type { AccessChange, DocumentAccessPolicy } from './documentAccessPolicy';
 import { isDenied } from './documentAccessPolicy';
 import type { DocumentRegistry } from './documentRegistry';
 import type { DocumentRoom } from './documentRoom';
@@ -98,7 +98,8 @@ export class CollabEndpoint {
     if (room.connections.size >= limits.maxConnectionsPerDocument) {
       return refuseUpgrade(socket, 503, 'too_many_connections');
     }
-    if (!this.acceptingConnections || socket.destroyed) return refuseUpgrade(socket, 503, 'server_restarting');
+    if (!this.acceptingConnections || socket.destroyed)
+      return refuseUpgrade(socket, 503, 'server_restarting');
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new CollabConnection(
@@ -137,20 +138,35 @@ export class CollabEndpoint {
     room.admit(connection);
   }
 
-  private onMessage(connection: CollabConnection, room: DocumentRoom, data: RawData, isBinary: boolean): void {
+  private onMessage(
+    connection: CollabConnection,
+    room: DocumentRoom,
+    data: RawData,
+    isBinary: boolean,
+  ): void {
     if (!connection.isOpen) return;
     const { metrics } = this.options;
     const bytes = toUint8Array(data);
     metrics.bytesReceived.inc(bytes.byteLength);
     if (!connection.admitIncoming(bytes.byteLength)) {
-      return this.reject(connection, CollabCloseCode.RateLimited, 'rate_limited', 'message or byte rate exceeded');
+      return this.reject(
+        connection,
+        CollabCloseCode.RateLimited,
+        'rate_limited',
+        'message or byte rate exceeded',
+      );
     }
     if (!isBinary) {
       return this.reject(connection, CollabCloseCode.MalformedMessage, 'text_frame', 'text frame');
     }
     const parsed = parseCollabFrame(bytes);
     if (!parsed.ok) {
-      return this.reject(connection, CollabCloseCode.MalformedMessage, 'malformed_frame', parsed.detail);
+      return this.reject(
+        connection,
+        CollabCloseCode.MalformedMessage,
+        'malformed_frame',
+        parsed.detail,
+      );
     }
     const frame = parsed.frame;
     switch (frame.kind) {
@@ -165,31 +181,58 @@ export class CollabEndpoint {
           return;
         }
         const result = room.applyClientUpdate(connection, frame.update);
-        if (!result.ok) this.reject(connection, CollabCloseCode.InvalidUpdate, result.reason, result.detail);
+        if (!result.ok)
+          this.reject(connection, CollabCloseCode.InvalidUpdate, result.reason, result.detail);
         return;
       }
       case 'awareness': {
         if (!connection.admitAwareness()) {
-          return this.reject(connection, CollabCloseCode.RateLimited, 'awareness_flood', 'awareness rate exceeded');
+          return this.reject(
+            connection,
+            CollabCloseCode.RateLimited,
+            'awareness_flood',
+            'awareness rate exceeded',
+          );
         }
         const validation = validateAwarenessUpdate(frame.update);
         if (!validation.ok) {
-          return this.reject(connection, CollabCloseCode.AwarenessViolation, `awareness_${validation.reason}`, validation.detail);
+          return this.reject(
+            connection,
+            CollabCloseCode.AwarenessViolation,
+            `awareness_${validation.reason}`,
+            validation.detail,
+          );
         }
         const applied = room.applyAwareness(connection, validation.entries);
-        if (!applied.ok) this.reject(connection, CollabCloseCode.AwarenessViolation, 'awareness_foreign_id', applied.detail);
+        if (!applied.ok)
+          this.reject(
+            connection,
+            CollabCloseCode.AwarenessViolation,
+            'awareness_foreign_id',
+            applied.detail,
+          );
         return;
       }
       case 'query-awareness':
         if (!connection.admitAwareness()) {
-          return this.reject(connection, CollabCloseCode.RateLimited, 'awareness_flood', 'awareness rate exceeded');
+          return this.reject(
+            connection,
+            CollabCloseCode.RateLimited,
+            'awareness_flood',
+            'awareness rate exceeded',
+          );
         }
         room.requestAwareness(connection);
         return;
     }
   }
 
-  private reject(connection: CollabConnection, code: CollabCloseCode, reason: string, detail: string): void {
+  private reject(
+    connection: CollabConnection,
+    code: CollabCloseCode,
+    reason: string,
+    detail: string,
+  ): void {
     this.options.metrics.rejectedMessages.inc({ reason });
     connection.close(code, `${reason}: ${detail}`);
   }
@@ -199,14 +242,20 @@ export class CollabEndpoint {
     const concerned = [...this.connections].filter((connection) => isConcerned(connection, change));
     await Promise.all(
       concerned.map(async (connection) => {
-        const decision = await this.options.policy.decideAccess(connection.principal, connection.docName);
+        const decision = await this.options.policy.decideAccess(
+          connection.principal,
+          connection.docName,
+        );
         const room = this.roomOf.get(connection);
         if (!connection.isOpen || !room) return;
         if (isDenied(decision)) {
           connection.close(CollabCloseCode.AccessRevoked, `access ${decision.denied}`);
           return;
         }
-        if (decision.access !== connection.access || decision.readOnlyReason !== connection.readOnlyReason) {
+        if (
+          decision.access !== connection.access ||
+          decision.readOnlyReason !== connection.readOnlyReason
+        ) {
           room.changeAccess(connection, decision.access, decision.readOnlyReason);
         }
       }),
@@ -262,4 +311,3 @@ function toUint8Array(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return data;
 }
-

@@ -5,7 +5,12 @@ import { decoding } from 'lib0';
 import { AuthMessageType, CollabCloseCode, CollabMessageType } from '@atelier/protocol';
 import { eventually } from '../testing/eventually';
 import { startTestServer, TEST_ORIGIN, type RunningTestServer } from '../testing/startTestServer';
-import { connectClient, readAsFreshClient, waitForSync, type TestClient } from '../testing/yClients';
+import {
+  connectClient,
+  readAsFreshClient,
+  waitForSync,
+  type TestClient,
+} from '../testing/yClients';
 
 const running: RunningTestServer[] = [];
 const clients: TestClient[] = [];
@@ -30,7 +35,9 @@ afterEach(async () => {
 describe('collaboration sync', () => {
   it('20 concurrent writers, some dropping and coming back, converge; a fresh client after a restart loads the same', async () => {
     const first = await start();
-    const writers = Array.from({ length: 20 }, (_, i) => client(first.port, 'doc-converge', `writer-${i}`));
+    const writers = Array.from({ length: 20 }, (_, i) =>
+      client(first.port, 'doc-converge', `writer-${i}`),
+    );
     await Promise.all(writers.map((w) => waitForSync(w)));
 
     for (let round = 0; round < 10; round += 1) {
@@ -50,7 +57,8 @@ describe('collaboration sync', () => {
         const texts = writers.map((w) => w.text.toString());
         expect(new Set(texts).size).toBe(1);
         for (let i = 0; i < 20; i += 1) {
-          for (let round = 0; round < 10; round += 1) expect(texts[0]).toContain(`[w${i}r${round}]`);
+          for (let round = 0; round < 10; round += 1)
+            expect(texts[0]).toContain(`[w${i}r${round}]`);
         }
       },
       { timeoutMs: 10_000 },
@@ -107,16 +115,21 @@ describe('collaboration sync', () => {
 
     const lockedAt = Date.now();
     server.policy.lockDocument('doc-lock', ['contributor']);
-    await eventually(() => expect(accessStates.at(-1)).toEqual({ access: 'view', readOnlyReason: 'draft_locked' }), {
-      timeoutMs: 1_000,
-    });
+    await eventually(
+      () => expect(accessStates.at(-1)).toEqual({ access: 'view', readOnlyReason: 'draft_locked' }),
+      {
+        timeoutMs: 1_000,
+      },
+    );
     expect(Date.now() - lockedAt).toBeLessThan(1_000);
 
     contributor.text.insert(0, 'after the lock. ');
     facilitator.text.insert(facilitator.text.length, 'facilitator note.');
     await eventually(() => expect(contributor.text.toString()).toContain('facilitator note.'));
     expect(facilitator.text.toString()).toBe('before the lock. facilitator note.');
-    expect(await readAsFreshClient(server.port, 'doc-lock', 'facilitator')).toBe('before the lock. facilitator note.');
+    expect(await readAsFreshClient(server.port, 'doc-lock', 'facilitator')).toBe(
+      'before the lock. facilitator note.',
+    );
     expect(reconnections).toBe(1);
   });
 
@@ -126,7 +139,9 @@ describe('collaboration sync', () => {
     server.policy.setDefault(null);
     const member = client(server.port, 'doc-revoke', 'member');
     await waitForSync(member);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => member.provider.on('closed', resolve));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      member.provider.on('closed', resolve),
+    );
     server.policy.revoke('member', 'doc-revoke');
     expect(await closed).toEqual({ code: CollabCloseCode.AccessRevoked, reason: 'access_revoked' });
   });
@@ -144,7 +159,9 @@ describe('collaboration sync', () => {
     expect(await status('/collab/doc-a')).toBe(401);
     expect(await status('/collab/doc-a?user=stranger')).toBe(403);
     server.policy.setDefault('edit');
-    expect(await status('/collab/doc-a?user=someone', { Origin: 'https://evil.example' })).toBe(403);
+    expect(await status('/collab/doc-a?user=someone', { Origin: 'https://evil.example' })).toBe(
+      403,
+    );
     expect(await status('/collab/..%2Fetc?user=someone')).toBe(400);
     expect(server.server.registry.loadedRooms()).toHaveLength(0);
     expect(await status('/collab/doc-a?user=someone', { Origin: TEST_ORIGIN })).toBe(101);
@@ -155,10 +172,14 @@ describe('collaboration sync', () => {
     template.getText('draft').insert(0, 'Problème public\nObjectif\n');
     const templateBytes = Y.encodeStateAsUpdate(template);
     const server = await start({ templates: { initialContentFor: async () => templateBytes } });
-    const joiners = Array.from({ length: 10 }, (_, i) => client(server.port, 'doc-template', `person-${i}`));
+    const joiners = Array.from({ length: 10 }, (_, i) =>
+      client(server.port, 'doc-template', `person-${i}`),
+    );
     await Promise.all(joiners.map((j) => waitForSync(j)));
     for (const j of joiners) expect(j.text.toString()).toBe('Problème public\nObjectif\n');
-    expect(await readAsFreshClient(server.port, 'doc-template')).toBe('Problème public\nObjectif\n');
+    expect(await readAsFreshClient(server.port, 'doc-template')).toBe(
+      'Problème public\nObjectif\n',
+    );
   });
 
   it('serves health and Prometheus metrics', async () => {

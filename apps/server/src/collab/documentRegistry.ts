@@ -109,7 +109,10 @@ export class DocumentRegistry {
     await this.store.compactDocument(room.docName, snapshot, throughSeq);
     room.logLength = 0;
     this.metrics.compactions.inc();
-    this.logger.debug({ docName: room.docName, throughSeq, bytes: snapshot.byteLength }, 'compacted');
+    this.logger.debug(
+      { docName: room.docName, throughSeq, bytes: snapshot.byteLength },
+      'compacted',
+    );
   }
 
   private unload(room: DocumentRoom): void {

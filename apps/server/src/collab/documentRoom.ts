@@ -12,6 +12,12 @@ import {
   encodeUpdateMessage,
 } from './outgoingMessages';
 
+/**
+ * Structural limits for one client message. The message size limit already bounds the work;
+ * these only need to let a legitimate first sync of a long offline session through.
+ */
+const UNTRUSTED_UPDATE_LIMITS = { maxStructs: 1_000_000, maxDeleteRanges: 1_000_000 };
+
 /** Result of applying one untrusted update: what to tell the sender when it was refused. */
 export type ClientUpdateResult =
   | { readonly ok: true; readonly changed: boolean }
@@ -85,7 +91,11 @@ export class DocumentRoom {
   }
 
   /** Applies a new access level to an open connection and tells the client. */
-  changeAccess(connection: CollabConnection, access: CollabConnection['access'], readOnlyReason: CollabConnection['readOnlyReason']): void {
+  changeAccess(
+    connection: CollabConnection,
+    access: CollabConnection['access'],
+    readOnlyReason: CollabConnection['readOnlyReason'],
+  ): void {
     const becameEditor = !mayEditText(connection.access) && mayEditText(access);
     connection.access = access;
     connection.readOnlyReason = readOnlyReason;
@@ -116,11 +126,15 @@ export class DocumentRoom {
   }
 
   applyClientUpdate(connection: CollabConnection, update: Uint8Array): ClientUpdateResult {
-    const validation = validateUpdateV1(update);
+    const validation = validateUpdateV1(update, UNTRUSTED_UPDATE_LIMITS);
     if (!validation.ok) return { ok: false, reason: validation.reason, detail: validation.detail };
     const before = this.unpersistedUpdates.length;
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      // Validation checks the bytes, not the document: a struct re-claiming clocks we already
+      // hold with other content would make Yjs throw half-way through a transaction. Trimming
+      // to what we lack first means only new structs are ever integrated.
+      const unseen = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+      Y.applyUpdate(this.doc, unseen, connection);
     } catch (error) {
       return { ok: false, reason: 'apply_failed', detail: (error as Error).message };
     }
@@ -130,7 +144,11 @@ export class DocumentRoom {
     if (store.pendingStructs !== null || store.pendingDs !== null) {
       store.pendingStructs = null;
       store.pendingDs = null;
-      return { ok: false, reason: 'missing_dependencies', detail: 'update depends on unknown content' };
+      return {
+        ok: false,
+        reason: 'missing_dependencies',
+        detail: 'update depends on unknown content',
+      };
     }
     const changed = this.unpersistedUpdates.length > before;
     if (changed) this.onDirty(this);

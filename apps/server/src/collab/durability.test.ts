@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@atelier/protocol';
 import { eventually } from '../testing/eventually';
 import { startServerProcess, type ServerProcess } from '../testing/serverProcess';
-import { connectClient, readAsFreshClient, waitForSync, type TestClient } from '../testing/yClients';
+import {
+  connectClient,
+  readAsFreshClient,
+  waitForSync,
+  type TestClient,
+} from '../testing/yClients';
 
 const processes: ServerProcess[] = [];
 const clients: TestClient[] = [];
@@ -40,7 +45,9 @@ describe('durability (server as a child process)', () => {
     await Promise.all([waitForSync(writer), waitForSync(observer)]);
 
     for (let i = 0; i < 300; i += 1) writer.text.insert(writer.text.length, `<e${i}>`);
-    await eventually(() => expect(tokensIn(observer.text.toString()).size).toBe(300), { timeoutMs: 10_000 });
+    await eventually(() => expect(tokensIn(observer.text.toString()).size).toBe(300), {
+      timeoutMs: 10_000,
+    });
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     for (const c of clients.splice(0)) c.destroy();
@@ -66,7 +73,8 @@ describe('durability (server as a child process)', () => {
         for (const token of tokensIn(observer.text.toString())) seen.add(token);
       });
       const stopTyping = setInterval(() => {
-        for (let i = 0; i < 5; i += 1) writer.text.insert(writer.text.length, `<r${round}n${next++}>`);
+        for (let i = 0; i < 5; i += 1)
+          writer.text.insert(writer.text.length, `<r${round}n${next++}>`);
       }, 2);
       await new Promise((resolve) => setTimeout(resolve, 150 + round * 40));
       server.child.kill('SIGKILL');

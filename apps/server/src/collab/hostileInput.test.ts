@@ -5,7 +5,12 @@ import { CollabCloseCode, SyncMessageType } from '@atelier/protocol';
 import { eventually } from '../testing/eventually';
 import { awarenessFrame, openRawSocket, syncFrame, updateFrame } from '../testing/rawCollabSocket';
 import { startTestServer, type RunningTestServer } from '../testing/startTestServer';
-import { connectClient, readAsFreshClient, waitForSync, type TestClient } from '../testing/yClients';
+import {
+  connectClient,
+  readAsFreshClient,
+  waitForSync,
+  type TestClient,
+} from '../testing/yClients';
 
 /** The bound we promise: an honest edit reaches another participant within this, whatever an offender does. */
 const HONEST_EDIT_BOUND_MS = 1_000;
@@ -30,7 +35,9 @@ beforeAll(async () => {
   await Promise.all([waitForSync(alice), waitForSync(bob)]);
   // A first state at clock 0 is ignored by y-protocols peers; this one (clock 1) is not.
   alice.provider.awareness.setLocalStateField('cursor', null);
-  await eventually(() => expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(true));
+  await eventually(() =>
+    expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(true),
+  );
 });
 
 afterAll(async () => {
@@ -44,7 +51,9 @@ async function expectHonestEditsStillFlow(): Promise<void> {
   const token = `<honest-${editCount++}>`;
   const sentAt = performance.now();
   alice.text.insert(alice.text.length, token);
-  await eventually(() => expect(bob.text.toString()).toContain(token), { timeoutMs: HONEST_EDIT_BOUND_MS });
+  await eventually(() => expect(bob.text.toString()).toContain(token), {
+    timeoutMs: HONEST_EDIT_BOUND_MS,
+  });
   expect(performance.now() - sentAt).toBeLessThan(HONEST_EDIT_BOUND_MS);
 }
 
@@ -94,9 +103,23 @@ describe('hostile input closes only the offending connection', () => {
     // One client claiming 2^40 structs in a handful of bytes: Yjs would loop reading past the end.
     ['a huge struct count', varUintBytes(1, 2 ** 40, 1, 0)],
     // A GC struct spanning 2^52 clocks.
-    ['a GC struct of length 2^52', new Uint8Array([...varUintBytes(1, 1, 7, 0), 0, ...varUintBytes(2 ** 52), 0])],
+    [
+      'a GC struct of length 2^52',
+      new Uint8Array([...varUintBytes(1, 1, 7, 0), 0, ...varUintBytes(2 ** 52), 0]),
+    ],
     // ContentAny announcing a billion values.
-    ['an Any content of a billion values', new Uint8Array([...varUintBytes(1, 1, 7, 0), 8, 1, ...varUintBytes(4), 100, 8, ...varUintBytes(1e9)])],
+    [
+      'an Any content of a billion values',
+      new Uint8Array([
+        ...varUintBytes(1, 1, 7, 0),
+        8,
+        1,
+        ...varUintBytes(4),
+        100,
+        8,
+        ...varUintBytes(1e9),
+      ]),
+    ],
     ['a truncated update', validUpdate.subarray(0, validUpdate.length - 3)],
     ['an update with trailing bytes', new Uint8Array([...validUpdate, 1, 2, 3])],
   ])('crafted update: %s → 4422, and nobody else waits', async (_label, update) => {
@@ -151,16 +174,25 @@ describe('hostile input closes only the offending connection', () => {
 
   it('awareness for another client id → 4409', async () => {
     const raw = await offender('impostor');
-    raw.send(awarenessFrame([{ clientId: alice.doc.clientID, clock: 999, state: '{"user":{"name":"Alice"}}' }]));
+    raw.send(
+      awarenessFrame([
+        { clientId: alice.doc.clientID, clock: 999, state: '{"user":{"name":"Alice"}}' },
+      ]),
+    );
     expect((await raw.closed).code).toBe(CollabCloseCode.AwarenessViolation);
     await expectHonestEditsStillFlow();
-    const aliceAsBobSeesHer = bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: { name?: string } } | undefined;
+    const aliceAsBobSeesHer = bob.provider.awareness.getStates().get(alice.doc.clientID) as
+      { user?: { name?: string } } | undefined;
     expect(aliceAsBobSeesHer?.user?.name).toBe('Name of alice');
   });
 
   it('an oversized awareness state → 4409', async () => {
     const raw = await offender('bloater');
-    raw.send(awarenessFrame([{ clientId: 424242, clock: 1, state: JSON.stringify({ blob: 'x'.repeat(10_000) }) }]));
+    raw.send(
+      awarenessFrame([
+        { clientId: 424242, clock: 1, state: JSON.stringify({ blob: 'x'.repeat(10_000) }) },
+      ]),
+    );
     expect((await raw.closed).code).toBe(CollabCloseCode.AwarenessViolation);
     await expectHonestEditsStillFlow();
   });
@@ -177,29 +209,40 @@ describe('hostile input closes only the offending connection', () => {
   it('the name shown to others comes from the server, not from the client', async () => {
     alice.provider.awareness.setLocalStateField('user', { name: 'The Minister', color: '#123456' });
     await eventually(() => {
-      const state = bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: unknown } | undefined;
-      expect(state?.user).toEqual({ id: 'alice', name: 'Name of alice', organisation: 'Test org', color: '#123456' });
+      const state = bob.provider.awareness.getStates().get(alice.doc.clientID) as
+        { user?: unknown } | undefined;
+      expect(state?.user).toEqual({
+        id: 'alice',
+        name: 'Name of alice',
+        organisation: 'Test org',
+        color: '#123456',
+      });
     });
   });
 });
 
 describe('slow readers', () => {
   it('a reader that stops reading is disconnected with 4508 once its backlog passes the limit; others carry on', async () => {
-    const own = await startTestServer({ limits: { maxBufferedBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024 } });
+    const own = await startTestServer({
+      limits: { maxBufferedBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024 },
+    });
     const writer = connectClient(own.port, 'doc-slow', 'writer');
     const reader = connectClient(own.port, 'doc-slow', 'reader');
     try {
       await Promise.all([waitForSync(writer), waitForSync(reader)]);
       const sloth = await openRawSocket(own.port, 'doc-slow', 'sloth');
       // Stop reading: the kernel buffers fill first, then the server's send buffer grows.
-      const tcp = (sloth.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+      const tcp = (sloth.socket as unknown as { _socket: { pause(): void; resume(): void } })
+        ._socket;
       tcp.pause();
       const chunk = 'y'.repeat(100 * 1024);
       await eventually(
         async () => {
           writer.text.insert(writer.text.length, chunk);
           const metrics = await (await fetch(`http://127.0.0.1:${own.port}/metrics`)).text();
-          expect(metrics).toContain(`atelier_collab_closed_connections_total{code="${CollabCloseCode.SlowReader}"} 1`);
+          expect(metrics).toContain(
+            `atelier_collab_closed_connections_total{code="${CollabCloseCode.SlowReader}"} 1`,
+          );
         },
         { timeoutMs: 15_000, intervalMs: 10 },
       );
@@ -207,7 +250,9 @@ describe('slow readers', () => {
       expect((await sloth.closed).code).toBe(CollabCloseCode.SlowReader);
       const token = '<still-flowing>';
       writer.text.insert(0, token);
-      await eventually(() => expect(reader.text.toString()).toContain(token), { timeoutMs: HONEST_EDIT_BOUND_MS });
+      await eventually(() => expect(reader.text.toString()).toContain(token), {
+        timeoutMs: HONEST_EDIT_BOUND_MS,
+      });
     } finally {
       writer.destroy();
       reader.destroy();

@@ -20,7 +20,8 @@ interface HeldState {
   owner: CollabConnection;
 }
 
-export type AwarenessApplyResult = { readonly ok: true } | { readonly ok: false; readonly detail: string };
+export type AwarenessApplyResult =
+  { readonly ok: true } | { readonly ok: false; readonly detail: string };
 
 /**
  * The presence states of one document, relayed rather than interpreted. Each client id belongs
@@ -37,7 +38,10 @@ export class RoomAwareness {
   private readonly changed = new Set<number>();
   private fullUpdateCache: Uint8Array | null = null;
 
-  apply(connection: CollabConnection, entries: readonly IncomingAwarenessEntry[]): AwarenessApplyResult {
+  apply(
+    connection: CollabConnection,
+    entries: readonly IncomingAwarenessEntry[],
+  ): AwarenessApplyResult {
     const accepted: IncomingAwarenessEntry[] = [];
     let newIds = 0;
     for (const entry of entries) {
@@ -55,7 +59,9 @@ export class RoomAwareness {
     for (const entry of accepted) {
       connection.awarenessClientIds.add(entry.clientId);
       const stateJson =
-        entry.state === null ? null : JSON.stringify(withServerIdentity(entry.state, connection.principal));
+        entry.state === null
+          ? null
+          : JSON.stringify(withServerIdentity(entry.state, connection.principal));
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner: connection });
       this.changed.add(entry.clientId);
     }
@@ -63,7 +69,10 @@ export class RoomAwareness {
     return { ok: true };
   }
 
-  private judge(connection: CollabConnection, entry: IncomingAwarenessEntry): 'own' | 'echo' | 'violation' {
+  private judge(
+    connection: CollabConnection,
+    entry: IncomingAwarenessEntry,
+  ): 'own' | 'echo' | 'violation' {
     const held = this.states.get(entry.clientId);
     if (held && held.owner !== connection && held.owner.isOpen) {
       return entry.clock > held.clock ? 'violation' : 'echo';
@@ -123,7 +132,8 @@ export class RoomAwareness {
     if (this.fullUpdateCache === null) {
       const entries: AwarenessEntry[] = [];
       for (const [clientId, held] of this.states) {
-        if (held.stateJson !== null) entries.push({ clientId, clock: held.clock, stateJson: held.stateJson });
+        if (held.stateJson !== null)
+          entries.push({ clientId, clock: held.clock, stateJson: held.stateJson });
       }
       if (entries.length === 0) return null;
       this.fullUpdateCache = encodeAwarenessEntries(entries);
@@ -146,7 +156,10 @@ function withServerIdentity(state: unknown, principal: CollabPrincipal | null): 
       name: principal?.displayName ?? 'Anonyme',
       organisation: principal?.organisationName ?? null,
       // The colour is cosmetic; keep the client's choice when it is a plain hex colour.
-      color: typeof claimedColour === 'string' && COLOUR_PATTERN.test(claimedColour) ? claimedColour : null,
+      color:
+        typeof claimedColour === 'string' && COLOUR_PATTERN.test(claimedColour)
+          ? claimedColour
+          : null,
     },
   };
 }

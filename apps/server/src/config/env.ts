@@ -42,7 +42,11 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly logLevel: string;
   readonly storage:
-    | { readonly kind: 'sqlite'; readonly filePath: string; readonly synchronous: 'normal' | 'full' }
+    | {
+        readonly kind: 'sqlite';
+        readonly filePath: string;
+        readonly synchronous: 'normal' | 'full';
+      }
     | { readonly kind: 'mongodb'; readonly uri: string };
   /** Lets anyone edit any document. For local trials and benchmarks; refused in production. */
   readonly openAccess: boolean;

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from '../logging/logger';
 import type { CollabMetrics } from '../metrics/collabMetrics';
-import { createErrorHandler, notFoundHandler } from './httpErrors';
+import { createErrorHandler, notFoundHandler } from './errorHandler';
 
 export interface HttpAppDependencies {
   readonly metrics: CollabMetrics;
@@ -18,7 +18,8 @@ export function createHttpApp({ metrics, logger, isReady }: HttpAppDependencies)
 
   app.get('/api/health', (_request, response) => {
     if (isReady()) response.json({ status: 'ok' });
-    else response.status(503).json({ error: { code: 'not_ready', message: 'Starting or stopping.' } });
+    else
+      response.status(503).json({ error: { code: 'not_ready', message: 'Starting or stopping.' } });
   });
 
   app.get('/metrics', async (_request, response, next) => {

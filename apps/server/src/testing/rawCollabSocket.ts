@@ -12,7 +12,11 @@ export interface RawCollabSocket {
   send(bytes: Uint8Array | string): void;
 }
 
-export async function openRawSocket(port: number, docName: string, user: string): Promise<RawCollabSocket> {
+export async function openRawSocket(
+  port: number,
+  docName: string,
+  user: string,
+): Promise<RawCollabSocket> {
   const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/${docName}?user=${user}`);
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -41,7 +45,9 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   return syncFrame(SyncMessageType.Update, update);
 }
 
-export function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: string }>): Uint8Array {
+export function awarenessFrame(
+  entries: Array<{ clientId: number; clock: number; state: string }>,
+): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, entries.length);
   for (const entry of entries) {

@@ -42,7 +42,10 @@ export async function startTestServer(
   } = {},
 ): Promise<RunningTestServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-test-'));
-  const store = await openSqliteDocumentStore({ filePath: path.join(dataDir, 'atelier.sqlite'), synchronous: 'normal' });
+  const store = await openSqliteDocumentStore({
+    filePath: path.join(dataDir, 'atelier.sqlite'),
+    synchronous: 'normal',
+  });
   const policy = (options.policy as TestAccessPolicy | undefined) ?? new TestAccessPolicy();
   const server = createAtelierServer({
     store,

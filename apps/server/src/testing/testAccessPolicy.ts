@@ -13,13 +13,18 @@ import type {
  * workspace policy will.
  */
 export class TestAccessPolicy implements DocumentAccessPolicy {
-  private readonly grants = new Map<string, { access: DocumentAccess; readOnlyReason?: ReadOnlyReason }>();
+  private readonly grants = new Map<
+    string,
+    { access: DocumentAccess; readOnlyReason?: ReadOnlyReason }
+  >();
   private readonly listeners = new Set<(change: AccessChange) => void>();
   private defaultAccess: DocumentAccess | null = 'edit';
 
   async authenticate(request: IncomingMessage): Promise<CollabPrincipal | null> {
     const user = new URL(request.url ?? '/', 'http://localhost').searchParams.get('user');
-    return user ? { userId: user, displayName: `Name of ${user}`, organisationName: 'Test org' } : null;
+    return user
+      ? { userId: user, displayName: `Name of ${user}`, organisationName: 'Test org' }
+      : null;
   }
 
   async decideAccess(principal: CollabPrincipal | null, docName: string): Promise<AccessDecision> {
@@ -39,8 +44,16 @@ export class TestAccessPolicy implements DocumentAccessPolicy {
     this.defaultAccess = access;
   }
 
-  grant(userId: string, docName: string, access: DocumentAccess, readOnlyReason?: ReadOnlyReason): void {
-    this.grants.set(key(userId, docName), { access, ...(readOnlyReason ? { readOnlyReason } : {}) });
+  grant(
+    userId: string,
+    docName: string,
+    access: DocumentAccess,
+    readOnlyReason?: ReadOnlyReason,
+  ): void {
+    this.grants.set(key(userId, docName), {
+      access,
+      ...(readOnlyReason ? { readOnlyReason } : {}),
+    });
     this.notify({ scope: 'user', userId });
   }
 
@@ -51,7 +64,8 @@ export class TestAccessPolicy implements DocumentAccessPolicy {
 
   /** Locks a document for everyone but `editors`. */
   lockDocument(docName: string, userIds: readonly string[]): void {
-    for (const userId of userIds) this.grants.set(key(userId, docName), { access: 'view', readOnlyReason: 'draft_locked' });
+    for (const userId of userIds)
+      this.grants.set(key(userId, docName), { access: 'view', readOnlyReason: 'draft_locked' });
     this.notify({ scope: 'document', docName });
   }
 

@@ -46,7 +46,11 @@ export async function waitForSync(client: TestClient, timeoutMs = 5_000): Promis
 }
 
 /** Loads the document as a brand-new client would, then disconnects. */
-export async function readAsFreshClient(port: number, docName: string, user = 'reader'): Promise<string> {
+export async function readAsFreshClient(
+  port: number,
+  docName: string,
+  user = 'reader',
+): Promise<string> {
   const client = connectClient(port, docName, user);
   try {
     await waitForSync(client);
