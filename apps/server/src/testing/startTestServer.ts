@@ -36,6 +36,8 @@ export interface RunningTestServer {
 export async function startTestServer(
   options: {
     dataDir?: string;
+    /** Reuse a port (a restart the clients must find again); 0 by default. */
+    port?: number;
     limits?: Partial<CollabLimits>;
     policy?: DocumentAccessPolicy;
     templates?: DocumentTemplateSource;
@@ -48,14 +50,14 @@ export async function startTestServer(
   });
   const policy = (options.policy as TestAccessPolicy | undefined) ?? new TestAccessPolicy();
   const server = createAtelierServer({
-    store,
+    documents: store,
     policy,
     ...(options.templates ? { templates: options.templates } : {}),
     limits: { ...defaultTestLimits, ...options.limits },
     publicOrigin: TEST_ORIGIN,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
-  const port = await server.listen(0, '127.0.0.1');
+  const port = await server.listen(options.port ?? 0, '127.0.0.1');
   return {
     server,
     port,
