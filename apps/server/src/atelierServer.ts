@@ -1,19 +1,47 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
-import type { DocumentStore } from '@atelier/storage';
+import type { DocumentStore, WorkspaceStore } from '@atelier/storage';
 import type { CollabLimits } from './config/env';
 import type { Logger } from './logging/logger';
 import { createCollabMetrics } from './metrics/collabMetrics';
 import { CollabEndpoint } from './collab/collabEndpoint';
+import { createClosedAccessPolicy } from './collab/closedAccessPolicy';
 import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createHttpApp } from './http/createHttpApp';
+import { buildApiRoutes } from './http/routes/apiRoutes';
+import { AccessChangeNotifier } from './workspace/accessChangeNotifier';
+import { LoginThrottle } from './workspace/auth/loginThrottle';
+import { SessionService } from './workspace/auth/sessionService';
+import type { InvitationMailer } from './workspace/invitationMailer';
+import { ReadModelUpdater } from './workspace/readModelUpdater';
+import { sessionCookieName } from './workspace/sessionCookie';
+import { createWorkspaceAccessPolicy } from './workspace/workspaceAccessPolicy';
+import { defaultIdGenerator, type WorkspaceContext } from './workspace/workspaceContext';
+
+/** How many more failed sign-ins one address may make than one account. */
+const ADDRESS_FAILURE_MULTIPLIER = 10;
+
+export interface WorkspaceOptions {
+  readonly store: WorkspaceStore;
+  readonly sessions: {
+    readonly idleMs: number;
+    readonly absoluteMs: number;
+    readonly secureCookies: boolean;
+  };
+  readonly loginThrottle: { readonly maxFailures: number; readonly windowMs: number };
+  readonly mailer?: InvitationMailer | null;
+  readonly apiRequestsPerMinute: number;
+}
 
 export interface AtelierServerOptions {
-  readonly store: DocumentStore;
-  readonly policy: DocumentAccessPolicy;
+  readonly documents: DocumentStore;
+  /** Accounts, consultations and roles; without it only the collaboration endpoint runs. */
+  readonly workspace?: WorkspaceOptions;
+  /** Overrides who may open which document (tests, benchmarks); defaults to the workspace rules. */
+  readonly policy?: DocumentAccessPolicy;
   readonly templates?: DocumentTemplateSource;
   readonly limits: CollabLimits;
   readonly publicOrigin: string;
@@ -25,6 +53,7 @@ export interface AtelierServer {
   readonly io: SocketIoServer;
   readonly collab: CollabEndpoint;
   readonly registry: DocumentRegistry;
+  readonly workspace: WorkspaceContext | null;
   listen(port: number, host: string): Promise<number>;
   /** Stop accepting, persist everything, ask clients to reconnect, close. Does not close the store. */
   close(): Promise<void>;
@@ -32,32 +61,57 @@ export interface AtelierServer {
 
 /**
  * One HTTP server carrying Express (REST under /api), Socket.io (default path) and the Yjs
- * sync endpoint (/collab/<docName>). The caller owns the store and closes it after `close()`.
+ * sync endpoint (/collab/<docName>). The caller owns the stores and closes them after `close()`.
  */
 export function createAtelierServer(options: AtelierServerOptions): AtelierServer {
   const { logger } = options;
   const metrics = createCollabMetrics();
   let ready = false;
+
+  const workspace = options.workspace ? buildWorkspaceContext(options, options.workspace) : null;
+  const cookieName = sessionCookieName(options.workspace?.sessions.secureCookies ?? false);
   const app = createHttpApp({
     metrics,
     logger: logger.child({ component: 'http' }),
     isReady: () => ready,
+    publicOrigin: options.publicOrigin,
+    ...(workspace && options.workspace
+      ? {
+          api: {
+            routes: buildApiRoutes(workspace, {
+              name: cookieName,
+              secure: options.workspace.sessions.secureCookies,
+              maxAgeMs: options.workspace.sessions.absoluteMs,
+            }),
+            sessions: workspace.sessions,
+            cookieName,
+            requestsPerMinute: options.workspace.apiRequestsPerMinute,
+          },
+        }
+      : {}),
   });
   const httpServer = createServer(app);
   // Our /collab upgrades may take a moment (identity, loading); Socket.io must not end them.
   const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
   const collabLogger = logger.child({ component: 'collab' });
+  const readModels = workspace ? new ReadModelUpdater(workspace) : null;
   const registry = new DocumentRegistry(
-    options.store,
+    options.documents,
     options.templates ?? noDocumentTemplates,
     options.limits.compactAfterUpdates,
     metrics,
     collabLogger,
+    readModels
+      ? (room, contributorIds) => readModels.documentChanged(room, contributorIds)
+      : undefined,
   );
+  const policy =
+    options.policy ??
+    (workspace ? createWorkspaceAccessPolicy(workspace, cookieName) : createClosedAccessPolicy());
   const collab = new CollabEndpoint({
     httpServer,
     registry,
-    policy: options.policy,
+    policy,
     limits: options.limits,
     publicOrigin: options.publicOrigin,
     metrics,
@@ -69,6 +123,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     io,
     collab,
     registry,
+    workspace,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -81,8 +136,37 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       ready = false;
       httpServer.close();
       await collab.shutdown();
+      await readModels?.flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       httpServer.closeAllConnections();
     },
+  };
+}
+
+function buildWorkspaceContext(
+  options: AtelierServerOptions,
+  workspace: WorkspaceOptions,
+): WorkspaceContext {
+  return {
+    store: workspace.store,
+    documents: options.documents,
+    sessions: new SessionService(workspace.store, workspace.sessions),
+    loginThrottles: {
+      perEmail: new LoginThrottle(
+        workspace.loginThrottle.maxFailures,
+        workspace.loginThrottle.windowMs,
+      ),
+      // Many honest people can share one address (an administration's proxy): a looser limit.
+      perAddress: new LoginThrottle(
+        workspace.loginThrottle.maxFailures * ADDRESS_FAILURE_MULTIPLIER,
+        workspace.loginThrottle.windowMs,
+      ),
+    },
+    accessChanges: new AccessChangeNotifier(),
+    mailer: workspace.mailer ?? null,
+    publicOrigin: options.publicOrigin,
+    logger: options.logger.child({ component: 'workspace' }),
+    now: () => new Date(),
+    newId: defaultIdGenerator,
   };
 }

@@ -2,16 +2,14 @@
  * The composition root: parse the configuration, open storage, build the server, listen, and
  * shut down in order on SIGTERM/SIGINT. Nothing else decides which adapter or policy is used.
  */
-import {
-  openMongoDocumentStore,
-  openSqliteDocumentStore,
-  type DocumentStore,
-} from '@atelier/storage';
+import { openMongoStorage, openSqliteStorage, type AtelierStorage } from '@atelier/storage';
 import { createAtelierServer } from './atelierServer';
+import { createOpenAccessPolicy } from './collab/openAccessPolicy';
 import { ConfigurationError, parseServerConfig, type ServerConfig } from './config/env';
 import { createLogger, type Logger } from './logging/logger';
-import { createOpenAccessPolicy } from './collab/openAccessPolicy';
-import { createClosedAccessPolicy } from './collab/closedAccessPolicy';
+import { bootstrapAdmin } from './workspace/bootstrapAdmin';
+import { loadDemoWorkspace } from './workspace/demo/loadDemoWorkspace';
+import { createSmtpInvitationMailer } from './workspace/smtpInvitationMailer';
 
 async function main(): Promise<void> {
   let config: ServerConfig;
@@ -26,19 +24,32 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const lifecycle = logger.child({ component: 'lifecycle' });
-  const store = await openStore(config, lifecycle);
+  const storage = await openStorage(config, lifecycle);
   if (config.openAccess) {
     lifecycle.warn(
       'COLLAB_OPEN_ACCESS is on: anyone who can reach this server may edit every document',
     );
   }
+  if (!config.sessions.secureCookies && config.environment !== 'test') {
+    lifecycle.warn(
+      'session cookies are sent without Secure: fine on localhost, never behind a public address',
+    );
+  }
   const server = createAtelierServer({
-    store,
-    policy: config.openAccess ? createOpenAccessPolicy() : createClosedAccessPolicy(),
+    documents: storage.documents,
+    workspace: {
+      store: storage.workspace,
+      sessions: config.sessions,
+      loginThrottle: config.loginThrottle,
+      apiRequestsPerMinute: config.apiRequestsPerMinute,
+      mailer: config.smtp ? createSmtpInvitationMailer(config.smtp.url, config.smtp.from) : null,
+    },
+    ...(config.openAccess ? { policy: createOpenAccessPolicy() } : {}),
     limits: config.collab,
     publicOrigin: config.publicOrigin,
     logger,
   });
+  await prepareWorkspace(server.workspace!, config, lifecycle);
   const port = await server.listen(config.port, config.host);
   lifecycle.info(
     { port, host: config.host, publicOrigin: config.publicOrigin, storage: config.storage.kind },
@@ -56,7 +67,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     forceExit.unref();
     await server.close();
-    await store.close();
+    await storage.close();
     lifecycle.info('stopped');
     process.exit(0);
   };
@@ -64,18 +75,40 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-async function openStore(config: ServerConfig, logger: Logger): Promise<DocumentStore> {
+async function openStorage(config: ServerConfig, logger: Logger): Promise<AtelierStorage> {
   if (config.storage.kind === 'mongodb') {
-    return openMongoDocumentStore({ uri: config.storage.uri });
+    logger.info('MongoDB store');
+    return openMongoStorage({ uri: config.storage.uri });
   }
   logger.info(
     { file: config.storage.filePath, synchronous: config.storage.synchronous },
     'embedded SQLite store',
   );
-  return openSqliteDocumentStore({
+  return openSqliteStorage({
     filePath: config.storage.filePath,
     synchronous: config.storage.synchronous,
   });
+}
+
+/** First-start chores: the initial admin, then the demo when the store is empty. */
+async function prepareWorkspace(
+  workspace: NonNullable<ReturnType<typeof createAtelierServer>['workspace']>,
+  config: ServerConfig,
+  logger: Logger,
+): Promise<void> {
+  const emptyAtStart = await workspace.store.isEmpty();
+  if (config.initialAdmin && (await bootstrapAdmin(workspace, config.initialAdmin))) {
+    logger.info({ email: config.initialAdmin.email }, 'initial administrator created');
+  }
+  if (!config.demo || !emptyAtStart) return;
+  const signIns = await loadDemoWorkspace(workspace);
+  // Demo passwords are printed in development only; elsewhere they are in the README.
+  if (config.environment === 'development') {
+    const lines = signIns.map((s) => `  ${s.email.padEnd(28)} ${s.password}   (${s.description})`);
+    process.stdout.write(`\nDemo sign-ins:\n${lines.join('\n')}\n\n`);
+  } else {
+    logger.info('demo workspace loaded');
+  }
 }
 
 void main();

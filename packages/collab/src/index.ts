@@ -9,11 +9,13 @@ export {
 export {
   DEFAULT_AWARENESS_LIMITS,
   encodeAwarenessEntries,
+  parseAwarenessState,
   validateAwarenessUpdate,
   type AwarenessEntry,
   type AwarenessLimits,
   type AwarenessRejection,
   type AwarenessState,
+  type AwarenessStateResult,
   type AwarenessValidationResult,
 } from './validation/awarenessValidator';
 export { draftNodes } from './draft/draftNodes';

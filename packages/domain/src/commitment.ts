@@ -59,7 +59,14 @@ export function draftDocNameFor(commitmentId: string): string {
 }
 
 export function emptyReadModel(title: string): CommitmentReadModel {
-  return { title, sections: {}, milestones: [], wordCount: 0, lastEditedAt: null, contributorIds: [] };
+  return {
+    title,
+    sections: {},
+    milestones: [],
+    wordCount: 0,
+    lastEditedAt: null,
+    contributorIds: [],
+  };
 }
 
 const organisationIds = z.array(z.string().min(1).max(64)).max(50);

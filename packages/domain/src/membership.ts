@@ -17,7 +17,12 @@ export interface Membership {
 
 export const membershipRoleSchema = z.strictObject({ role: z.enum(consultationRoles) });
 
-const roleRank: Record<ConsultationRole, number> = { observer: 0, commenter: 1, contributor: 2, facilitator: 3 };
+const roleRank: Record<ConsultationRole, number> = {
+  observer: 0,
+  commenter: 1,
+  contributor: 2,
+  facilitator: 3,
+};
 
 export function isRoleAtLeast(role: ConsultationRole, atLeast: ConsultationRole): boolean {
   return roleRank[role] >= roleRank[atLeast];

@@ -15,6 +15,10 @@ export interface Organisation {
 export const organisationInputSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   kind: z.enum(organisationKinds),
-  website: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;

@@ -20,11 +20,7 @@ export type ConsultationAction =
   | 'commitment.create';
 
 export type CommitmentAction =
-  | 'commitment.read'
-  | 'commitment.update'
-  | 'commitment.lock'
-  | 'draft.edit'
-  | 'draft.comment';
+  'commitment.read' | 'commitment.update' | 'commitment.lock' | 'draft.edit' | 'draft.comment';
 
 export type DenialReason =
   | 'signed_out'
@@ -34,7 +30,8 @@ export type DenialReason =
   | 'consultation_closed'
   | 'draft_locked';
 
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
+export type Decision =
+  { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
 
 export interface ConsultationFacts {
   readonly consultation: Consultation;
@@ -61,7 +58,8 @@ function hasRole(facts: ConsultationFacts, atLeast: ConsultationRole): boolean {
 function mayRead(actor: Actor, facts: ConsultationFacts): Decision {
   if (actor?.disabled) return deny('account_disabled');
   if (isAdmin(actor) || (actor && facts.membership)) return ALLOW;
-  if (facts.consultation.visibility === 'public' && facts.consultation.status !== 'draft') return ALLOW;
+  if (facts.consultation.visibility === 'public' && facts.consultation.status !== 'draft')
+    return ALLOW;
   return deny(actor ? 'not_a_member' : 'signed_out');
 }
 
@@ -72,7 +70,11 @@ function requireRole(actor: Actor, facts: ConsultationFacts, atLeast: Consultati
   return deny(facts.membership ? 'role_too_low' : 'not_a_member');
 }
 
-export function decideOnConsultation(actor: Actor, action: ConsultationAction, facts: ConsultationFacts): Decision {
+export function decideOnConsultation(
+  actor: Actor,
+  action: ConsultationAction,
+  facts: ConsultationFacts,
+): Decision {
   switch (action) {
     case 'consultation.read':
       return mayRead(actor, facts);
@@ -85,12 +87,18 @@ export function decideOnConsultation(actor: Actor, action: ConsultationAction, f
     case 'commitment.create': {
       const byRole = requireRole(actor, facts, 'facilitator');
       if (!byRole.allowed) return byRole;
-      return isConsultationWritable(facts.consultation.status) ? ALLOW : deny('consultation_closed');
+      return isConsultationWritable(facts.consultation.status)
+        ? ALLOW
+        : deny('consultation_closed');
     }
   }
 }
 
-export function decideOnCommitment(actor: Actor, action: CommitmentAction, facts: CommitmentFacts): Decision {
+export function decideOnCommitment(
+  actor: Actor,
+  action: CommitmentAction,
+  facts: CommitmentFacts,
+): Decision {
   switch (action) {
     case 'commitment.read':
       return mayRead(actor, facts);
@@ -105,13 +113,16 @@ export function decideOnCommitment(actor: Actor, action: CommitmentAction, facts
       if (!byRole.allowed) return byRole;
       if (!isConsultationWritable(facts.consultation.status)) return deny('consultation_closed');
       // Only facilitators write a locked draft.
-      if (facts.commitment.locked && !isAdmin(actor) && !hasRole(facts, 'facilitator')) return deny('draft_locked');
+      if (facts.commitment.locked && !isAdmin(actor) && !hasRole(facts, 'facilitator'))
+        return deny('draft_locked');
       return ALLOW;
     }
     case 'draft.comment': {
       const byRole = requireRole(actor, facts, 'commenter');
       if (!byRole.allowed) return byRole;
-      return isConsultationWritable(facts.consultation.status) ? ALLOW : deny('consultation_closed');
+      return isConsultationWritable(facts.consultation.status)
+        ? ALLOW
+        : deny('consultation_closed');
     }
   }
 }
@@ -123,17 +134,20 @@ export type DraftAccessDecision =
 /** What a connection to the commitment's draft document may do, with the reason when read-only. */
 export function decideDraftAccess(actor: Actor, facts: CommitmentFacts): DraftAccessDecision {
   const read = decideOnCommitment(actor, 'commitment.read', facts);
-  if (!read.allowed) return { denied: read.reason === 'signed_out' ? 'unauthenticated' : 'forbidden' };
+  if (!read.allowed)
+    return { denied: read.reason === 'signed_out' ? 'unauthenticated' : 'forbidden' };
   if (decideOnCommitment(actor, 'draft.edit', facts).allowed) return { access: 'edit' };
   const readOnlyReason = readOnlyReasonFor(actor, facts);
-  if (decideOnCommitment(actor, 'draft.comment', facts).allowed) return { access: 'comment', readOnlyReason };
+  if (decideOnCommitment(actor, 'draft.comment', facts).allowed)
+    return { access: 'comment', readOnlyReason };
   return { access: 'view', readOnlyReason };
 }
 
 function readOnlyReasonFor(actor: Actor, facts: CommitmentFacts): ReadOnlyReason {
   if (!isConsultationWritable(facts.consultation.status)) return 'consultation_closed';
   if (!actor) return 'signed_out';
-  if (facts.commitment.locked && (hasRole(facts, 'contributor') || isAdmin(actor))) return 'draft_locked';
+  if (facts.commitment.locked && (hasRole(facts, 'contributor') || isAdmin(actor)))
+    return 'draft_locked';
   if (hasRole(facts, 'commenter')) return 'role_comment_only';
   return 'role_view_only';
 }

@@ -1,3 +1,4 @@
+export type { AtelierStorage } from './atelierStorage';
 export type {
   DocumentLogStats,
   DocumentStore,
@@ -6,6 +7,28 @@ export type {
 } from './documentStore';
 export type { MongoDocumentStoreOptions } from './mongodb/mongoDocumentStore';
 export { openMongoDocumentStore } from './mongodb/mongoDocumentStore';
+export type { MongoStorageOptions } from './mongodb/openMongoStorage';
+export { openMongoStorage } from './mongodb/openMongoStorage';
 export type { SqliteSynchronous } from './sqlite/openSqliteDatabase';
+export type { SqliteStorageOptions } from './sqlite/openSqliteStorage';
+export { openSqliteStorage } from './sqlite/openSqliteStorage';
 export type { SqliteDocumentStoreOptions } from './sqlite/sqliteDocumentStore';
 export { openSqliteDocumentStore } from './sqlite/sqliteDocumentStore';
+export type {
+  AuditRepository,
+  CommitmentPatch,
+  CommitmentRepository,
+  ConsultationPatch,
+  ConsultationRepository,
+  InvitationRepository,
+  MembershipRepository,
+  NewUser,
+  OrganisationRepository,
+  SessionRepository,
+  UniqueConstraint,
+  UserCredentials,
+  UserPatch,
+  UserRepository,
+  WorkspaceStore,
+} from './workspace/workspaceStore';
+export { UniqueConstraintError } from './workspace/workspaceStore';

@@ -208,7 +208,7 @@ export class CollabEndpoint {
           this.reject(
             connection,
             CollabCloseCode.AwarenessViolation,
-            'awareness_foreign_id',
+            `awareness_${applied.reason}`,
             applied.detail,
           );
         return;

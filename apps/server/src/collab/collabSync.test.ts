@@ -182,6 +182,26 @@ describe('collaboration sync', () => {
     );
   });
 
+  it("twelve stock clients see each other's presence; their echoes of it are not taken for impersonation", async () => {
+    const server = await start();
+    const people = Array.from({ length: 12 }, (_, i) =>
+      client(server.port, 'doc-presence', `person-${i}`),
+    );
+    await Promise.all(people.map((p) => waitForSync(p)));
+    const closes: number[] = [];
+    for (const p of people)
+      p.provider.on('connection-close', (event) => event && closes.push(event.code));
+    people.forEach((p, i) => p.provider.awareness.setLocalStateField('cursor', { index: i }));
+    await eventually(() => {
+      for (const p of people) expect(p.provider.awareness.getStates().size).toBe(12);
+    });
+    const seenByFirst = people[0]!.provider.awareness.getStates().get(people[5]!.doc.clientID) as {
+      user: { name: string };
+    };
+    expect(seenByFirst.user.name).toBe('Name of person-5');
+    expect(closes).toEqual([]);
+  });
+
   it('serves health and Prometheus metrics', async () => {
     const server = await start();
     const health = await fetch(`http://127.0.0.1:${server.port}/api/health`);

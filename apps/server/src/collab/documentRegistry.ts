@@ -1,8 +1,8 @@
-import * as Y from 'yjs';
 import type { DocumentStore } from '@atelier/storage';
 import type { Logger } from '../logging/logger';
 import type { CollabMetrics } from '../metrics/collabMetrics';
 import { DocumentRoom } from './documentRoom';
+import { docFromStored } from './storedDocument';
 import type { DocumentTemplateSource } from './documentTemplateSource';
 import { GroupCommitFlusher } from './groupCommitFlusher';
 
@@ -11,6 +11,12 @@ import { GroupCommitFlusher } from './groupCommitFlusher';
  * seeds new ones from their template, compacts logs that grew long, and unloads a document once
  * its last connection has left and everything it received is stored.
  */
+/** Told after a document's new updates are durable, e.g. to refresh what lists show of it. */
+export type DocumentChangeListener = (
+  room: DocumentRoom,
+  contributorIds: readonly string[],
+) => void;
+
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<DocumentRoom>>();
   private readonly loaded = new Map<string, DocumentRoom>();
@@ -22,10 +28,11 @@ export class DocumentRegistry {
     private readonly compactAfterUpdates: number,
     private readonly metrics: CollabMetrics,
     private readonly logger: Logger,
+    private readonly onDocumentChanged?: DocumentChangeListener,
   ) {
     this.flusher = new GroupCommitFlusher(
       store,
-      { afterFlush: (room) => this.afterFlush(room) },
+      { afterFlush: (room, seq) => this.afterFlush(room, seq) },
       metrics,
       logger,
     );
@@ -71,12 +78,7 @@ export class DocumentRegistry {
         stored = await this.store.loadDocument(docName);
       }
     }
-    const doc = new Y.Doc({ gc: true });
-    // One transaction for the whole history: Yjs then integrates and cleans up once.
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    const doc = docFromStored(stored);
     const room = new DocumentRoom(
       docName,
       doc,
@@ -89,10 +91,18 @@ export class DocumentRegistry {
     return room;
   }
 
-  private async afterFlush(room: DocumentRoom): Promise<void> {
+  private async afterFlush(
+    room: DocumentRoom,
+    appendedThroughSeq: number | undefined,
+  ): Promise<void> {
     if (room.storageFailed) {
       this.unload(room);
       return;
+    }
+    if (appendedThroughSeq !== undefined && this.onDocumentChanged) {
+      const contributors = [...room.contributorsSinceLastChange];
+      room.contributorsSinceLastChange.clear();
+      this.onDocumentChanged(room, contributors);
     }
     if (this.shouldCompact(room) && !room.hasUnpersistedWork) await this.compact(room);
     if (room.isIdle) this.unload(room);

@@ -52,6 +52,8 @@ export class DocumentRoom {
   private readonly pendingAwarenessReplies = new Set<CollabConnection>();
   private fullStateCache: Uint8Array | null = null;
   private destroyed = false;
+  /** People whose edits arrived since the read model last looked (for "who contributed"). */
+  readonly contributorsSinceLastChange = new Set<string>();
   /** Set when storage refused a batch: the in-memory document is ahead of the store, drop it. */
   storageFailed = false;
 
@@ -151,7 +153,10 @@ export class DocumentRoom {
       };
     }
     const changed = this.unpersistedUpdates.length > before;
-    if (changed) this.onDirty(this);
+    if (changed) {
+      if (connection.principal) this.contributorsSinceLastChange.add(connection.principal.userId);
+      this.onDirty(this);
+    }
     return { ok: true, changed };
   }
 

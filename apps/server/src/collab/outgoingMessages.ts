@@ -34,7 +34,7 @@ export function encodeAccessStateMessage(payload: AccessStatePayload): Uint8Arra
   return encoding.toUint8Array(encoder);
 }
 
-export interface AwarenessEntry {
+export interface RelayedAwarenessEntry {
   readonly clientId: number;
   readonly clock: number;
   /** JSON text of the state, `null` when the client left. */
@@ -42,7 +42,7 @@ export interface AwarenessEntry {
 }
 
 /** The y-protocols awareness update format: count, then (client id, clock, JSON state). */
-export function encodeAwarenessEntries(entries: Iterable<AwarenessEntry>): Uint8Array {
+export function encodeRelayedAwareness(entries: Iterable<RelayedAwarenessEntry>): Uint8Array {
   const list = [...entries];
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, list.length);

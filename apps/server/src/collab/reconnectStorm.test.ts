@@ -19,10 +19,13 @@ describe('reconnect storm', () => {
   it(`${CLIENTS} connected clients come back after a restart, resync, and lose nothing`, async () => {
     const first = await startTestServer();
     servers.push(first);
-    for (let i = 0; i < CLIENTS; i += 1) clients.push(connectClient(first.port, 'doc-storm', `person-${i}`));
+    for (let i = 0; i < CLIENTS; i += 1)
+      clients.push(connectClient(first.port, 'doc-storm', `person-${i}`));
     await Promise.all(clients.map((c) => waitForSync(c, 20_000)));
     clients[0]!.text.insert(0, 'before the restart. ');
-    await eventually(() => expect(clients.at(-1)!.text.toString()).toBe('before the restart. '), { timeoutMs: 5_000 });
+    await eventually(() => expect(clients.at(-1)!.text.toString()).toBe('before the restart. '), {
+      timeoutMs: 5_000,
+    });
 
     await first.stop();
     servers.pop();
@@ -36,7 +39,8 @@ describe('reconnect storm', () => {
       () => {
         const synced = clients.filter((c) => c.provider.synced).length;
         expect(synced).toBe(CLIENTS);
-        for (const c of clients) expect(c.text.toString()).toBe('before the restart. typed while down.');
+        for (const c of clients)
+          expect(c.text.toString()).toBe('before the restart. typed while down.');
       },
       { timeoutMs: READMISSION_BOUND_MS, intervalMs: 50 },
     );

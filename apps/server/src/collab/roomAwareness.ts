@@ -1,6 +1,7 @@
+import { parseAwarenessState, type AwarenessEntry } from '@atelier/collab';
 import type { CollabConnection } from './collabConnection';
 import type { CollabPrincipal } from './documentAccessPolicy';
-import { encodeAwarenessEntries, type AwarenessEntry } from './outgoingMessages';
+import { encodeRelayedAwareness, type RelayedAwarenessEntry } from './outgoingMessages';
 
 /** A connection may publish presence for a few client ids (a Y.Doc may change its id on conflict). */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
@@ -8,11 +9,7 @@ const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 /** Departed client ids remembered so that late echoes of their presence are recognised. */
 const MAX_DEPARTED_IDS_REMEMBERED = 10_000;
 
-export interface IncomingAwarenessEntry {
-  readonly clientId: number;
-  readonly clock: number;
-  readonly state: unknown;
-}
+export type IncomingAwarenessEntry = AwarenessEntry;
 
 interface HeldState {
   clock: number;
@@ -21,7 +18,7 @@ interface HeldState {
 }
 
 export type AwarenessApplyResult =
-  { readonly ok: true } | { readonly ok: false; readonly detail: string };
+  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly detail: string };
 
 /**
  * The presence states of one document, relayed rather than interpreted. Each client id belongs
@@ -42,26 +39,35 @@ export class RoomAwareness {
     connection: CollabConnection,
     entries: readonly IncomingAwarenessEntry[],
   ): AwarenessApplyResult {
-    const accepted: IncomingAwarenessEntry[] = [];
+    const accepted: Array<{ entry: IncomingAwarenessEntry; state: unknown }> = [];
     let newIds = 0;
     for (const entry of entries) {
       const verdict = this.judge(connection, entry);
       if (verdict === 'violation') {
-        return { ok: false, detail: `client id ${entry.clientId} belongs to another connection` };
+        return {
+          ok: false,
+          reason: 'foreign_id',
+          detail: `client id ${entry.clientId} belongs to another connection`,
+        };
       }
+      // Echoes are judged on their clock alone: their JSON is never even decoded.
       if (verdict === 'echo') continue;
+      const parsed = parseAwarenessState(entry);
+      if (!parsed.ok) return { ok: false, reason: parsed.reason, detail: parsed.detail };
       if (!connection.awarenessClientIds.has(entry.clientId)) newIds += 1;
-      accepted.push(entry);
+      accepted.push({ entry, state: parsed.state });
     }
     if (connection.awarenessClientIds.size + newIds > MAX_AWARENESS_IDS_PER_CONNECTION) {
-      return { ok: false, detail: 'too many awareness client ids on one connection' };
+      return {
+        ok: false,
+        reason: 'too_many_ids',
+        detail: 'too many awareness client ids on one connection',
+      };
     }
-    for (const entry of accepted) {
+    for (const { entry, state } of accepted) {
       connection.awarenessClientIds.add(entry.clientId);
       const stateJson =
-        entry.state === null
-          ? null
-          : JSON.stringify(withServerIdentity(entry.state, connection.principal));
+        state === null ? null : JSON.stringify(withServerIdentity(state, connection.principal));
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner: connection });
       this.changed.add(entry.clientId);
     }
@@ -83,7 +89,7 @@ export class RoomAwareness {
     }
     const departedClock = this.departedClocks.get(entry.clientId);
     if (departedClock !== undefined && entry.clock <= departedClock) return 'echo';
-    if (entry.state === null) return 'echo';
+    if (entry.isNull) return 'echo';
     return 'own';
   }
 
@@ -105,7 +111,7 @@ export class RoomAwareness {
   /** The changes since the last call, as one awareness update; null when nothing changed. */
   takeChanges(): Uint8Array | null {
     if (this.changed.size === 0) return null;
-    const entries: AwarenessEntry[] = [];
+    const entries: RelayedAwarenessEntry[] = [];
     for (const clientId of this.changed) {
       const held = this.states.get(clientId);
       if (!held) continue;
@@ -114,7 +120,7 @@ export class RoomAwareness {
       if (held.stateJson === null) this.forget(clientId, held.clock);
     }
     this.changed.clear();
-    return entries.length > 0 ? encodeAwarenessEntries(entries) : null;
+    return entries.length > 0 ? encodeRelayedAwareness(entries) : null;
   }
 
   private forget(clientId: number, clock: number): void {
@@ -130,13 +136,13 @@ export class RoomAwareness {
   /** Every live state, for a client that joins or asks; encoded once until something changes. */
   fullUpdate(): Uint8Array | null {
     if (this.fullUpdateCache === null) {
-      const entries: AwarenessEntry[] = [];
+      const entries: RelayedAwarenessEntry[] = [];
       for (const [clientId, held] of this.states) {
         if (held.stateJson !== null)
           entries.push({ clientId, clock: held.clock, stateJson: held.stateJson });
       }
       if (entries.length === 0) return null;
-      this.fullUpdateCache = encodeAwarenessEntries(entries);
+      this.fullUpdateCache = encodeRelayedAwareness(entries);
     }
     return this.fullUpdateCache;
   }

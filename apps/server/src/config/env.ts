@@ -31,6 +31,16 @@ const environmentSchema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: positiveInt.default(5_000),
   COLLAB_COMPACT_AFTER_UPDATES: nonNegativeInt.default(500),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  SESSION_IDLE_MINUTES: positiveInt.default(120),
+  SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
+  LOGIN_MAX_FAILURES: positiveInt.default(5),
+  API_RATE_PER_MINUTE: positiveInt.default(600),
+  LOGIN_LOCKOUT_MINUTES: positiveInt.default(15),
+  ATELIER_ADMIN_EMAIL: z.email().optional(),
+  ATELIER_ADMIN_PASSWORD: z.string().min(12).optional(),
+  ATELIER_DEMO: booleanFromString.default(true),
+  SMTP_URL: z.string().startsWith('smtp').optional(),
+  SMTP_FROM: z.string().min(3).default('Atelier <no-reply@localhost>'),
 });
 
 export interface ServerConfig {
@@ -52,6 +62,18 @@ export interface ServerConfig {
   readonly openAccess: boolean;
   readonly collab: CollabLimits;
   readonly shutdownGraceMs: number;
+  readonly sessions: {
+    readonly idleMs: number;
+    readonly absoluteMs: number;
+    readonly secureCookies: boolean;
+  };
+  readonly loginThrottle: { readonly maxFailures: number; readonly windowMs: number };
+  readonly apiRequestsPerMinute: number;
+  /** First administrator, created at start when no admin exists. */
+  readonly initialAdmin: { readonly email: string; readonly password: string } | null;
+  /** Load the reference demo into an empty store. */
+  readonly demo: boolean;
+  readonly smtp: { readonly url: string; readonly from: string } | null;
 }
 
 export interface CollabLimits {
@@ -89,6 +111,9 @@ export function parseServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (values.NODE_ENV === 'production' && !values.PUBLIC_ORIGIN) {
     problems.push('PUBLIC_ORIGIN: required in production (checked on WebSocket upgrades)');
   }
+  if (Boolean(values.ATELIER_ADMIN_EMAIL) !== Boolean(values.ATELIER_ADMIN_PASSWORD)) {
+    problems.push('ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD: set both or neither');
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const dataDir = path.resolve(values.DATA_DIR);
@@ -118,5 +143,26 @@ export function parseServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       compactAfterUpdates: values.COLLAB_COMPACT_AFTER_UPDATES,
     },
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    sessions: {
+      idleMs: values.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      // Plain-HTTP localhost in development and tests; Secure everywhere else.
+      secureCookies: values.NODE_ENV === 'production' || publicOriginIsHttps(values.PUBLIC_ORIGIN),
+    },
+    loginThrottle: {
+      maxFailures: values.LOGIN_MAX_FAILURES,
+      windowMs: values.LOGIN_LOCKOUT_MINUTES * 60_000,
+    },
+    apiRequestsPerMinute: values.API_RATE_PER_MINUTE,
+    initialAdmin:
+      values.ATELIER_ADMIN_EMAIL && values.ATELIER_ADMIN_PASSWORD
+        ? { email: values.ATELIER_ADMIN_EMAIL, password: values.ATELIER_ADMIN_PASSWORD }
+        : null,
+    demo: values.ATELIER_DEMO,
+    smtp: values.SMTP_URL ? { url: values.SMTP_URL, from: values.SMTP_FROM } : null,
   };
+}
+
+function publicOriginIsHttps(origin: string | undefined): boolean {
+  return origin !== undefined && origin.startsWith('https:');
 }

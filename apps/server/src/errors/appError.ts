@@ -35,10 +35,26 @@ export class AppError extends Error {
 const denialMessages: Record<DenialReason, { status: number; code: string; message: string }> = {
   signed_out: { status: 401, code: 'authentication_required', message: 'Sign in to continue.' },
   account_disabled: { status: 403, code: 'account_disabled', message: 'This account is disabled.' },
-  not_a_member: { status: 403, code: 'not_a_member', message: 'You are not a member of this consultation.' },
-  role_too_low: { status: 403, code: 'insufficient_role', message: 'Your role in this consultation does not allow this.' },
-  consultation_closed: { status: 409, code: 'consultation_closed', message: 'This consultation is closed to changes.' },
-  draft_locked: { status: 409, code: 'draft_locked', message: 'This draft is locked by the facilitators.' },
+  not_a_member: {
+    status: 403,
+    code: 'not_a_member',
+    message: 'You are not a member of this consultation.',
+  },
+  role_too_low: {
+    status: 403,
+    code: 'insufficient_role',
+    message: 'Your role in this consultation does not allow this.',
+  },
+  consultation_closed: {
+    status: 409,
+    code: 'consultation_closed',
+    message: 'This consultation is closed to changes.',
+  },
+  draft_locked: {
+    status: 409,
+    code: 'draft_locked',
+    message: 'This draft is locked by the facilitators.',
+  },
 };
 
 /** The error for a permission the policy refused. */

@@ -33,7 +33,11 @@ function toAppError(error: unknown): AppError {
   const candidate = error as { status?: unknown; type?: unknown };
   if (typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500) {
     const known = typeof candidate.type === 'string' ? bodyParserCodes[candidate.type] : undefined;
-    return new AppError(candidate.status, known?.code ?? 'bad_request', known?.message ?? 'The request could not be read.');
+    return new AppError(
+      candidate.status,
+      known?.code ?? 'bad_request',
+      known?.message ?? 'The request could not be read.',
+    );
   }
   return new AppError(500, 'internal_error', 'Something went wrong on our side.');
 }

@@ -21,27 +21,41 @@ export type AwarenessRejection =
   | 'invalid_state';
 
 export interface AwarenessLimits {
-  /** Entries per message; a client publishes its own state, so a handful at most. */
+  /**
+   * Entries per message. A client publishes its own state, but stock y-websocket clients also
+   * echo back every remote change they receive, in one message: a busy room's echo can list
+   * hundreds of clients. The message size limit bounds the rest.
+   */
   readonly maxEntries: number;
   /** UTF-8 bytes of one entry's JSON state. */
   readonly maxStateBytes: number;
 }
 
 export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = Object.freeze({
-  maxEntries: 8,
+  maxEntries: 10_000,
   maxStateBytes: 4096,
 });
 
 /** A state is a JSON object; `null` announces that the client went away. */
 export type AwarenessState = Record<string, unknown>;
 
+/**
+ * One entry, with its state still undecoded: most entries a server receives are echoes it drops
+ * on their clock alone, so the JSON is only parsed (with {@link parseAwarenessState}) for the few
+ * it keeps.
+ */
 export interface AwarenessEntry {
   readonly clientId: number;
   readonly clock: number;
-  readonly state: AwarenessState | null;
-  /** UTF-8 length of the state as received, for accounting. */
-  readonly stateBytes: number;
+  /** The state's JSON text as received (a view into the message). */
+  readonly stateUtf8: Uint8Array;
+  /** True when the state is `null`: the client went away. */
+  readonly isNull: boolean;
 }
+
+export type AwarenessStateResult =
+  | { readonly ok: true; readonly state: AwarenessState | null }
+  | { readonly ok: false; readonly reason: AwarenessRejection; readonly detail: string };
 
 export type AwarenessValidationResult =
   | { readonly ok: true; readonly entries: AwarenessEntry[] }
@@ -68,8 +82,7 @@ export function validateAwarenessUpdate(
       if (stateUtf8.length > maxStateBytes) {
         reject('state_too_large', `state of ${stateUtf8.length} bytes, limit ${maxStateBytes}`);
       }
-      const state = parseState(reader.decodeUtf8View(stateUtf8), reject);
-      entries.push({ clientId, clock, state, stateBytes: stateUtf8.length });
+      entries.push({ clientId, clock, stateUtf8, isNull: isJsonNull(stateUtf8) });
     }
     if (reader.remaining() > 0) {
       reject('trailing_bytes', `${reader.remaining()} bytes after the last entry`);
@@ -84,9 +97,9 @@ export function validateAwarenessUpdate(
   }
 }
 
-/** Encodes entries in the format `applyAwarenessUpdate` reads; `stateBytes` is ignored. */
+/** Encodes entries in the format `applyAwarenessUpdate` reads. */
 export function encodeAwarenessEntries(
-  entries: ReadonlyArray<Pick<AwarenessEntry, 'clientId' | 'clock' | 'state'>>,
+  entries: ReadonlyArray<{ clientId: number; clock: number; state: AwarenessState | null }>,
 ): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
@@ -98,19 +111,34 @@ export function encodeAwarenessEntries(
   return encoding.toUint8Array(encoder);
 }
 
-function parseState(
-  json: string,
-  reject: (reason: AwarenessRejection, detail: string) => never,
-): AwarenessState | null {
+const NULL_UTF8 = [0x6e, 0x75, 0x6c, 0x6c]; // "null"
+
+function isJsonNull(bytes: Uint8Array): boolean {
+  return bytes.length === 4 && NULL_UTF8.every((byte, i) => bytes[i] === byte);
+}
+
+/** Decodes and checks one entry's state: valid UTF-8, JSON, an object or null. */
+export function parseAwarenessState(entry: AwarenessEntry): AwarenessStateResult {
+  if (entry.isNull) return { ok: true, state: null };
+  const reader = new BoundedReader(entry.stateUtf8);
+  let json: string;
+  try {
+    json = reader.decodeUtf8View(entry.stateUtf8);
+  } catch (error) {
+    if (error instanceof InputRejected) {
+      return { ok: false, reason: error.reason as AwarenessRejection, detail: error.message };
+    }
+    throw error;
+  }
   let state: unknown;
   try {
     state = JSON.parse(json);
   } catch {
-    return reject('invalid_json', 'state is not JSON');
+    return { ok: false, reason: 'invalid_json', detail: 'state is not JSON' };
   }
-  if (state === null) return null;
+  if (state === null) return { ok: true, state: null };
   if (typeof state !== 'object' || Array.isArray(state)) {
-    return reject('invalid_state', 'state is neither an object nor null');
+    return { ok: false, reason: 'invalid_state', detail: 'state is neither an object nor null' };
   }
-  return state as AwarenessState;
+  return { ok: true, state: state as AwarenessState };
 }

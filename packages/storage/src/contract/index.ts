@@ -1,2 +1,17 @@
 export type { DocumentStoreUnderTest } from './documentStoreContract';
 export { describeDocumentStoreContract } from './documentStoreContract';
+export { OPERATOR_INJECTION, operatorInjectionCalls } from './operatorInjection';
+export {
+  aCommitment,
+  aConsultation,
+  aMembership,
+  aSession,
+  aUser,
+  anAuditEntry,
+  anInvitation,
+  anOrganisation,
+  daysFromNow,
+  minutesAfterBase,
+} from './workspaceFactories';
+export type { WorkspaceStoreUnderTest } from './workspaceStoreContract';
+export { describeWorkspaceStoreContract } from './workspaceStoreContract';

@@ -39,12 +39,24 @@ export async function openMongoDocumentStore({
     await client.connect();
     const collections = documentCollections(client.db(dbName));
     await createDocumentIndexes(collections);
-    return new MongoDocumentStore(client, collections);
+    return createMongoDocumentStore(collections, () => client.close());
   } catch (error) {
     // The connect or index error explains the failure; one from closing would only hide it.
     await client.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A document store on collections whose indexes exist, for compositions that share one client
+ * between stores. `release` runs once, on the first `close()`; a store that does not own the
+ * client passes a no-op, and its `close()` then only makes later calls reject.
+ */
+export function createMongoDocumentStore(
+  collections: DocumentCollections,
+  release: () => Promise<void>,
+): DocumentStore {
+  return new MongoDocumentStore(collections, release);
 }
 
 /**
@@ -66,8 +78,8 @@ class MongoDocumentStore implements DocumentStore {
   private closed = false;
 
   constructor(
-    private readonly client: MongoClient,
     private readonly collections: DocumentCollections,
+    private readonly release: () => Promise<void>,
   ) {}
 
   /**
@@ -230,7 +242,7 @@ class MongoDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.close();
+    await this.release();
   }
 
   /** The driver would silently reconnect a closed client; a closed store should fail loudly. */

@@ -44,6 +44,129 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'workspace records: users, organisations, consultations, commitments, sessions',
+    up: (db) => {
+      // STRICT tables reject a value of the wrong type instead of storing it silently.
+      // Enumerations (roles, statuses) are checked by the store rather than by CHECK
+      // constraints, because adding a value to a CHECK in SQLite means rebuilding the table.
+      // No foreign keys: MongoDB cannot enforce them, and the contract keeps both adapters alike.
+      // *_key columns hold the normalised value the unique index compares (see uniqueKeys.ts).
+      db.exec(`
+        CREATE TABLE users (
+          id TEXT PRIMARY KEY NOT NULL,
+          email TEXT NOT NULL,
+          email_key TEXT NOT NULL,
+          display_name TEXT NOT NULL,
+          public_pseudonym TEXT,
+          organisation_id TEXT,
+          platform_role TEXT,
+          disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+          password_hash TEXT,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX users_email_key_unique ON users (email_key);
+        CREATE INDEX users_platform_role ON users (platform_role) WHERE platform_role IS NOT NULL;
+
+        CREATE TABLE user_identities (
+          issuer TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          PRIMARY KEY (issuer, subject)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE organisations (
+          id TEXT PRIMARY KEY NOT NULL,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          website TEXT,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX organisations_name_key_unique ON organisations (name_key);
+
+        CREATE TABLE consultations (
+          id TEXT PRIMARY KEY NOT NULL,
+          title TEXT NOT NULL,
+          slug TEXT NOT NULL,
+          description TEXT NOT NULL,
+          starts_on TEXT,
+          ends_on TEXT,
+          status TEXT NOT NULL,
+          visibility TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX consultations_slug_unique ON consultations (slug);
+        CREATE INDEX consultations_created_at ON consultations (created_at, id);
+
+        CREATE TABLE memberships (
+          consultation_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          role TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (consultation_id, user_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX memberships_user_id ON memberships (user_id);
+
+        CREATE TABLE commitments (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          number INTEGER NOT NULL CHECK (number > 0),
+          title TEXT NOT NULL,
+          theme_json TEXT NOT NULL CHECK (json_valid(theme_json)),
+          lead_organisation_ids_json TEXT NOT NULL CHECK (json_valid(lead_organisation_ids_json)),
+          partner_organisation_ids_json TEXT NOT NULL
+            CHECK (json_valid(partner_organisation_ids_json)),
+          status TEXT NOT NULL,
+          locked INTEGER NOT NULL CHECK (locked IN (0, 1)),
+          doc_name TEXT NOT NULL,
+          read_model_json TEXT NOT NULL CHECK (json_valid(read_model_json)),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX commitments_consultation_number_unique
+          ON commitments (consultation_id, number);
+        CREATE UNIQUE INDEX commitments_doc_name_unique ON commitments (doc_name);
+
+        CREATE TABLE invitations (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          email TEXT NOT NULL,
+          role TEXT NOT NULL,
+          invited_by TEXT NOT NULL,
+          token_hash TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          accepted_at TEXT,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX invitations_token_hash_unique ON invitations (token_hash);
+        CREATE INDEX invitations_consultation ON invitations (consultation_id, created_at);
+
+        -- No index on last_seen_at: every request touches it, housekeeping rarely reads it.
+        CREATE TABLE sessions (
+          id_hash TEXT PRIMARY KEY NOT NULL,
+          user_id TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sessions_user_id ON sessions (user_id);
+
+        CREATE TABLE audit_entries (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT,
+          actor_id TEXT,
+          action TEXT NOT NULL,
+          target TEXT NOT NULL,
+          details_json TEXT NOT NULL CHECK (json_valid(details_json)),
+          at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_entries_consultation_at ON audit_entries (consultation_id, at, id);
+      `);
+    },
+  },
 ];
 
 export function readSchemaVersion(db: Database): number {

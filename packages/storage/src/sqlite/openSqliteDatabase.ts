@@ -64,3 +64,14 @@ export function openSqliteDatabase({
     throw error;
   }
 }
+
+/** Closes a handle opened by {@link openSqliteDatabase}. Idempotent. */
+export function closeSqliteDatabase(db: Database.Database): void {
+  if (!db.open) return;
+  try {
+    // Lets SQLite refresh the query-planner statistics it finds stale; cheap at shutdown.
+    db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}

@@ -6,7 +6,7 @@ import type {
   StoredDocument,
 } from '../documentStore';
 import { assertBatch, assertBytes, assertDocName, assertSeq } from '../validateArguments';
-import { openSqliteDatabase } from './openSqliteDatabase';
+import { closeSqliteDatabase, openSqliteDatabase } from './openSqliteDatabase';
 import type { SqliteDatabaseOptions } from './openSqliteDatabase';
 
 export type SqliteDocumentStoreOptions = SqliteDatabaseOptions;
@@ -18,7 +18,17 @@ export type SqliteDocumentStoreOptions = SqliteDatabaseOptions;
 export async function openSqliteDocumentStore(
   options: SqliteDocumentStoreOptions,
 ): Promise<DocumentStore> {
-  return new SqliteDocumentStore(openSqliteDatabase(options));
+  const db = openSqliteDatabase(options);
+  return createSqliteDocumentStore(db, () => closeSqliteDatabase(db));
+}
+
+/**
+ * A document store on an already open and migrated handle, for compositions that share one
+ * handle between stores. `release` runs once, on the first `close()`; a store that does not
+ * own the handle passes a no-op, and its `close()` then only makes later calls reject.
+ */
+export function createSqliteDocumentStore(db: Database, release: () => void): DocumentStore {
+  return new SqliteDocumentStore(db, release);
 }
 
 interface SnapshotRow {
@@ -36,6 +46,7 @@ interface LogStatsRow {
  * are `async` only so that failures surface as rejections, as the port promises.
  */
 class SqliteDocumentStore implements DocumentStore {
+  private closed = false;
   private readonly selectLastSeq: Statement<[string], number>;
   private readonly selectSnapshot: Statement<[string], SnapshotRow>;
   private readonly selectUpdatesAfter: Statement<[string, number], Buffer>;
@@ -60,7 +71,10 @@ class SqliteDocumentStore implements DocumentStore {
   >;
   private readonly deleteEverything: Transaction<(docName: string) => void>;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    db: Database,
+    private readonly release: () => void,
+  ) {
     this.selectLastSeq = db
       .prepare<[string], number>('SELECT last_seq FROM doc_heads WHERE doc_name = ?')
       .pluck();
@@ -166,6 +180,7 @@ class SqliteDocumentStore implements DocumentStore {
   }
 
   async loadDocument(docName: string): Promise<StoredDocument> {
+    this.assertOpen();
     assertDocName(docName);
     return this.readDocument(docName);
   }
@@ -173,12 +188,14 @@ class SqliteDocumentStore implements DocumentStore {
   async appendUpdates(
     batch: readonly DocumentUpdateToAppend[],
   ): Promise<ReadonlyMap<string, number>> {
+    this.assertOpen();
     assertBatch(batch);
     if (batch.length === 0) return new Map();
     return this.writeBatch.immediate(batch);
   }
 
   async compactDocument(docName: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.assertOpen();
     assertDocName(docName);
     assertBytes(snapshot, 'snapshot');
     assertSeq(throughSeq, 'throughSeq');
@@ -187,30 +204,34 @@ class SqliteDocumentStore implements DocumentStore {
   }
 
   async seedDocumentIfEmpty(docName: string, initialUpdate: Uint8Array): Promise<boolean> {
+    this.assertOpen();
     assertDocName(docName);
     assertBytes(initialUpdate, 'initialUpdate');
     return this.seedIfNeverWritten.immediate(docName, initialUpdate);
   }
 
   async logStats(docName: string): Promise<DocumentLogStats> {
+    this.assertOpen();
     assertDocName(docName);
     const row = this.selectLogStats.get(docName, docName);
     return { updateCount: row?.updateCount ?? 0, updateBytes: row?.updateBytes ?? 0 };
   }
 
   async deleteDocument(docName: string): Promise<void> {
+    this.assertOpen();
     assertDocName(docName);
     this.deleteEverything.immediate(docName);
   }
 
   async close(): Promise<void> {
-    if (!this.db.open) return;
-    try {
-      // Lets SQLite refresh the query-planner statistics it finds stale; cheap at shutdown.
-      this.db.pragma('optimize');
-    } finally {
-      this.db.close();
-    }
+    if (this.closed) return;
+    this.closed = true;
+    this.release();
+  }
+
+  /** A shared handle stays open after this store closes; its statements must still refuse. */
+  private assertOpen(): void {
+    if (this.closed) throw new Error('SQLite document store is closed');
   }
 }
 

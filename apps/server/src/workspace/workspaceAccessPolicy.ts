@@ -1,0 +1,55 @@
+import type { IncomingMessage } from 'node:http';
+import { decideDraftAccess } from '@atelier/domain';
+import type {
+  AccessDecision,
+  CollabPrincipal,
+  DocumentAccessPolicy,
+} from '../collab/documentAccessPolicy';
+import { actorOf } from './loadFacts';
+import { readCookie } from './sessionCookie';
+import type { WorkspaceContext } from './workspaceContext';
+
+/**
+ * The collaboration server's access port, answered by the workspace: the session cookie names
+ * the person, the commitment behind the document name gives the consultation, and the shared
+ * permission rules decide edit / comment / view. Facts are re-read on every decision, so a
+ * lock, a role change or a disabled account takes effect on the next notification.
+ */
+export function createWorkspaceAccessPolicy(
+  context: WorkspaceContext,
+  cookieName: string,
+): DocumentAccessPolicy {
+  return {
+    async authenticate(request: IncomingMessage): Promise<CollabPrincipal | null> {
+      const token = readCookie(request, cookieName);
+      const session = token ? await context.sessions.resolve(token) : null;
+      if (!session) return null;
+      const organisation = session.user.organisationId
+        ? await context.store.organisations.findById(session.user.organisationId)
+        : null;
+      return {
+        userId: session.user.id,
+        displayName: session.user.displayName,
+        ...(organisation ? { organisationName: organisation.name } : {}),
+      };
+    },
+
+    async decideAccess(
+      principal: CollabPrincipal | null,
+      docName: string,
+    ): Promise<AccessDecision> {
+      const commitment = await context.store.commitments.findByDocName(docName);
+      if (!commitment) return { denied: 'not_found' };
+      const consultation = await context.store.consultations.findById(commitment.consultationId);
+      if (!consultation) return { denied: 'not_found' };
+      const user = principal ? await context.store.users.findById(principal.userId) : null;
+      if (principal && !user) return { denied: 'forbidden' };
+      const membership = user
+        ? await context.store.memberships.find(consultation.id, user.id)
+        : null;
+      return decideDraftAccess(actorOf(user), { consultation, membership, commitment });
+    },
+
+    onAccessChange: (listener) => context.accessChanges.subscribe(listener),
+  };
+}

@@ -1,0 +1,71 @@
+import { ALL_SERVERS, type ServerName } from './servers/serverSpecs';
+
+/** Workload sizes and phase lengths; sized so the default run fits ~12 minutes on 2 cores. */
+export const FANOUT = {
+  DEFAULT_SIZES: [200, 1_000, 2_000],
+  WRITERS: 20,
+  PROBES: 5,
+  /** 5 edits/s per writer. */
+  EDIT_INTERVAL_MS: 200,
+  JOIN_TIMEOUT_MS: 60_000,
+  IDLE_SETTLE_MS: 2_000,
+  WARMUP_MS: 5_000,
+  MEASURE_MS: 15_000,
+  SETTLE_TIMEOUT_MS: 15_000,
+  /** Handshakes in flight at once; beyond this we would measure the kernel's accept backlog. */
+  CONNECT_CONCURRENCY: 50,
+} as const;
+
+export const CRASH = {
+  BURST_EDITS: 300,
+  SYNC_TIMEOUT_MS: 15_000,
+  OBSERVE_TIMEOUT_MS: 15_000,
+} as const;
+
+export const COLD_LOAD = {
+  HISTORY_UPDATES: 100_000,
+  UPDATES_PER_BARRIER: 1_000,
+  BUILD_TIMEOUT_MS: 180_000,
+  SYNC_TIMEOUT_MS: 60_000,
+  /** Time a connected reader gives a compacting server before the next restart. */
+  COMPACTION_SETTLE_MS: 3_000,
+} as const;
+
+export const RECONNECT_STORM = {
+  CLIENTS: 1_000,
+  CONNECT_CONCURRENCY: 50,
+  JOIN_TIMEOUT_MS: 90_000,
+  RESYNC_TIMEOUT_MS: 60_000,
+} as const;
+
+export interface BenchConfig {
+  sizes: number[];
+  servers: ServerName[];
+}
+
+export class BenchConfigError extends Error {}
+
+/** Reads BENCH_SIZES (e.g. "200,1000") and BENCH_ONLY (e.g. "atelier,hocuspocus") once, at start. */
+export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
+  const problems: string[] = [];
+  const sizes =
+    env.BENCH_SIZES === undefined || env.BENCH_SIZES === ''
+      ? [...FANOUT.DEFAULT_SIZES]
+      : env.BENCH_SIZES.split(',').map((part) => Number(part.trim()));
+  const minimumSize = FANOUT.WRITERS + FANOUT.PROBES;
+  if (sizes.some((size) => !Number.isInteger(size) || size < minimumSize)) {
+    problems.push(`BENCH_SIZES must be integers >= ${minimumSize}, got "${env.BENCH_SIZES}"`);
+  }
+  const servers =
+    env.BENCH_ONLY === undefined || env.BENCH_ONLY === ''
+      ? [...ALL_SERVERS]
+      : env.BENCH_ONLY.split(',').map((part) => part.trim());
+  const unknown = servers.filter((name) => !ALL_SERVERS.includes(name as ServerName));
+  if (unknown.length > 0) {
+    problems.push(
+      `BENCH_ONLY has unknown servers ${unknown.join(', ')} (known: ${ALL_SERVERS.join(', ')})`,
+    );
+  }
+  if (problems.length > 0) throw new BenchConfigError(problems.join('\n'));
+  return { sizes, servers: servers as ServerName[] };
+}

@@ -1,0 +1,37 @@
+import type { ServerProcess } from '../servers/serverProcess';
+
+/** Slack on top of a workload's own phase timeouts before the whole load process is killed. */
+const LOAD_SLACK_MS = 30_000;
+
+export function loadTimeoutMs(...phaseTimeoutsMs: number[]): number {
+  return phaseTimeoutsMs.reduce((sum, ms) => sum + ms, LOAD_SLACK_MS);
+}
+
+/**
+ * Resolves with a reason when the server exits without being asked to, which ends the load run;
+ * never resolves for an exit we caused (stop, kill, restart).
+ */
+export function serverAbort(server: ServerProcess): Promise<string> {
+  return server.exited.then(() =>
+    server.crashed
+      ? `server exited (${server.exitDescription})`
+      : new Promise<string>(() => undefined),
+  );
+}
+
+export function describeStartFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.includes('not ready') ? 'start timeout' : 'failed to start';
+}
+
+/** Watches every server instance of a run that restarts its server; fires on the first crash. */
+export class CrashWatch {
+  private report: (reason: string) => void = () => undefined;
+  readonly crashed = new Promise<string>((resolve) => {
+    this.report = resolve;
+  });
+
+  watch(server: ServerProcess): void {
+    void serverAbort(server).then(this.report);
+  }
+}

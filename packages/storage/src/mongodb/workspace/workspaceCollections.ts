@@ -1,0 +1,226 @@
+import type { Collection, Db, IndexDescription } from 'mongodb';
+import type {
+  AuditAction,
+  CommitmentReadModel,
+  CommitmentStatus,
+  CommitmentThemeKind,
+  ConsultationRole,
+  ConsultationStatus,
+  ConsultationVisibility,
+  OrganisationKind,
+  PlatformRole,
+} from '@atelier/domain';
+import type { UniqueConstraint } from '../../workspace/workspaceStore';
+import { DURABLE_WRITE_CONCERN } from '../mongoCollections';
+
+/**
+ * The stored shape of each workspace record. Records with an id keep it as `_id` (a string,
+ * never an ObjectId); instants stay ISO strings, compared as text like in SQLite. Nothing of
+ * these types leaves the adapter: each repository maps records to entities field by field.
+ */
+export interface UserRecord {
+  readonly _id: string;
+  readonly email: string;
+  /** normaliseEmail(email), under the unique index. */
+  readonly emailKey: string;
+  readonly displayName: string;
+  readonly publicPseudonym: string | null;
+  readonly organisationId: string | null;
+  readonly platformRole: PlatformRole | null;
+  readonly disabled: boolean;
+  readonly passwordHash: string | null;
+  readonly createdAt: string;
+}
+
+export interface UserIdentityRecord {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly userId: string;
+}
+
+export interface OrganisationRecord {
+  readonly _id: string;
+  readonly name: string;
+  /** organisationNameKey(name), under the unique index. */
+  readonly nameKey: string;
+  readonly kind: OrganisationKind;
+  readonly website: string | null;
+  readonly createdAt: string;
+}
+
+export interface ConsultationRecord {
+  readonly _id: string;
+  readonly title: string;
+  readonly slug: string;
+  readonly description: string;
+  readonly startsOn: string | null;
+  readonly endsOn: string | null;
+  readonly status: ConsultationStatus;
+  readonly visibility: ConsultationVisibility;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface MembershipRecord {
+  readonly consultationId: string;
+  readonly userId: string;
+  readonly role: ConsultationRole;
+  readonly createdAt: string;
+}
+
+export interface CommitmentRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly theme: { readonly kind: CommitmentThemeKind; readonly label: string };
+  readonly leadOrganisationIds: readonly string[];
+  readonly partnerOrganisationIds: readonly string[];
+  readonly status: CommitmentStatus;
+  readonly locked: boolean;
+  readonly docName: string;
+  readonly readModel: CommitmentReadModel;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface InvitationRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly email: string;
+  readonly role: ConsultationRole;
+  readonly invitedBy: string;
+  readonly tokenHash: string;
+  readonly expiresAt: string;
+  readonly acceptedAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface SessionRecord {
+  /** The session id hash. */
+  readonly _id: string;
+  readonly userId: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+}
+
+export interface AuditRecord {
+  readonly _id: string;
+  readonly consultationId: string | null;
+  readonly actorId: string | null;
+  readonly action: AuditAction;
+  readonly target: string;
+  /**
+   * Free-form details as JSON text, as SQLite keeps them: the same values survive the round
+   * trip in both adapters, and keys such as "$set" or "a.b" cannot upset MongoDB.
+   */
+  readonly detailsJson: string;
+  readonly at: string;
+}
+
+export interface WorkspaceCollections {
+  readonly users: Collection<UserRecord>;
+  readonly userIdentities: Collection<UserIdentityRecord>;
+  readonly organisations: Collection<OrganisationRecord>;
+  readonly consultations: Collection<ConsultationRecord>;
+  readonly memberships: Collection<MembershipRecord>;
+  readonly commitments: Collection<CommitmentRecord>;
+  readonly invitations: Collection<InvitationRecord>;
+  readonly sessions: Collection<SessionRecord>;
+  readonly audit: Collection<AuditRecord>;
+}
+
+export const WORKSPACE_COLLECTION_NAMES = {
+  users: 'users',
+  userIdentities: 'user_identities',
+  organisations: 'organisations',
+  consultations: 'consultations',
+  memberships: 'memberships',
+  commitments: 'commitments',
+  invitations: 'invitations',
+  sessions: 'sessions',
+  audit: 'audit_entries',
+} as const satisfies Record<keyof WorkspaceCollections, string>;
+
+export function workspaceCollections(db: Db): WorkspaceCollections {
+  const options = { writeConcern: DURABLE_WRITE_CONCERN };
+  const names = WORKSPACE_COLLECTION_NAMES;
+  return {
+    users: db.collection<UserRecord>(names.users, options),
+    userIdentities: db.collection<UserIdentityRecord>(names.userIdentities, options),
+    organisations: db.collection<OrganisationRecord>(names.organisations, options),
+    consultations: db.collection<ConsultationRecord>(names.consultations, options),
+    memberships: db.collection<MembershipRecord>(names.memberships, options),
+    commitments: db.collection<CommitmentRecord>(names.commitments, options),
+    invitations: db.collection<InvitationRecord>(names.invitations, options),
+    sessions: db.collection<SessionRecord>(names.sessions, options),
+    audit: db.collection<AuditRecord>(names.audit, options),
+  };
+}
+
+/**
+ * Which port constraint each unique index stands for, by index name (what a duplicate-key
+ * error names). `_id_` is MongoDB's own index on `_id` in every collection.
+ */
+export const UNIQUE_CONSTRAINTS_BY_INDEX: Readonly<Record<string, UniqueConstraint>> = {
+  _id_: 'primary_key',
+  users_email_key_unique: 'user_email',
+  user_identities_issuer_subject_unique: 'user_external_identity',
+  organisations_name_key_unique: 'organisation_name',
+  consultations_slug_unique: 'consultation_slug',
+  commitments_consultation_number_unique: 'commitment_number',
+  commitments_doc_name_unique: 'commitment_doc_name',
+  invitations_token_hash_unique: 'invitation_token',
+};
+
+const WORKSPACE_INDEXES: { readonly [K in keyof WorkspaceCollections]: IndexDescription[] } = {
+  users: [{ key: { emailKey: 1 }, name: 'users_email_key_unique', unique: true }],
+  userIdentities: [
+    {
+      key: { issuer: 1, subject: 1 },
+      name: 'user_identities_issuer_subject_unique',
+      unique: true,
+    },
+  ],
+  organisations: [{ key: { nameKey: 1 }, name: 'organisations_name_key_unique', unique: true }],
+  consultations: [
+    { key: { slug: 1 }, name: 'consultations_slug_unique', unique: true },
+    { key: { createdAt: -1, _id: -1 }, name: 'consultations_created_at' },
+  ],
+  memberships: [
+    {
+      key: { consultationId: 1, userId: 1 },
+      name: 'memberships_consultation_user_unique',
+      unique: true,
+    },
+    { key: { userId: 1 }, name: 'memberships_user_id' },
+  ],
+  commitments: [
+    {
+      key: { consultationId: 1, number: 1 },
+      name: 'commitments_consultation_number_unique',
+      unique: true,
+    },
+    { key: { docName: 1 }, name: 'commitments_doc_name_unique', unique: true },
+  ],
+  invitations: [
+    { key: { tokenHash: 1 }, name: 'invitations_token_hash_unique', unique: true },
+    { key: { consultationId: 1, createdAt: -1 }, name: 'invitations_consultation' },
+  ],
+  // No index on lastSeenAt: every request touches it, housekeeping rarely reads it.
+  sessions: [{ key: { userId: 1 }, name: 'sessions_user_id' }],
+  audit: [{ key: { consultationId: 1, at: -1, _id: -1 }, name: 'audit_entries_consultation_at' }],
+};
+
+/**
+ * The unique indexes carry the port's constraints, so they must exist before the first
+ * write; createIndexes is a no-op for an index that already exists with the same definition.
+ */
+export async function createWorkspaceIndexes(collections: WorkspaceCollections): Promise<void> {
+  await Promise.all(
+    (Object.keys(WORKSPACE_INDEXES) as (keyof WorkspaceCollections)[]).map((name) =>
+      collections[name].createIndexes(WORKSPACE_INDEXES[name]),
+    ),
+  );
+}
