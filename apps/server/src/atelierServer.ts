@@ -16,6 +16,7 @@ import { AccessChangeNotifier } from './workspace/accessChangeNotifier';
 import { LoginThrottle } from './workspace/auth/loginThrottle';
 import { SessionService } from './workspace/auth/sessionService';
 import type { InvitationMailer } from './workspace/invitationMailer';
+import type { OidcProviderConfig } from './workspace/oidc/oidcProviderConfig';
 import { ReadModelUpdater } from './workspace/readModelUpdater';
 import { sessionCookieName } from './workspace/sessionCookie';
 import { createWorkspaceAccessPolicy } from './workspace/workspaceAccessPolicy';
@@ -34,6 +35,8 @@ export interface WorkspaceOptions {
   readonly loginThrottle: { readonly maxFailures: number; readonly windowMs: number };
   readonly mailer?: InvitationMailer | null;
   readonly apiRequestsPerMinute: number;
+  /** Sign-in with ProConnect / FranceConnect; none configured means password sign-in only. */
+  readonly oidcProviders?: readonly OidcProviderConfig[];
 }
 
 export interface AtelierServerOptions {
@@ -78,11 +81,15 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     ...(workspace && options.workspace
       ? {
           api: {
-            routes: buildApiRoutes(workspace, {
-              name: cookieName,
-              secure: options.workspace.sessions.secureCookies,
-              maxAgeMs: options.workspace.sessions.absoluteMs,
-            }),
+            routes: buildApiRoutes(
+              workspace,
+              {
+                name: cookieName,
+                secure: options.workspace.sessions.secureCookies,
+                maxAgeMs: options.workspace.sessions.absoluteMs,
+              },
+              options.workspace.oidcProviders ?? [],
+            ),
             sessions: workspace.sessions,
             cookieName,
             requestsPerMinute: options.workspace.apiRequestsPerMinute,

@@ -9,6 +9,7 @@ import { ConfigurationError, parseServerConfig, type ServerConfig } from './conf
 import { createLogger, type Logger } from './logging/logger';
 import { bootstrapAdmin } from './workspace/bootstrapAdmin';
 import { loadDemoWorkspace } from './workspace/demo/loadDemoWorkspace';
+import { isLoopbackHttpIssuer } from './workspace/oidc/oidcProviderConfig';
 import { createSmtpInvitationMailer } from './workspace/smtpInvitationMailer';
 
 async function main(): Promise<void> {
@@ -35,6 +36,18 @@ async function main(): Promise<void> {
       'session cookies are sent without Secure: fine on localhost, never behind a public address',
     );
   }
+  for (const provider of config.oidcProviders) {
+    lifecycle.info(
+      { provider: provider.id, issuer: provider.issuer },
+      'OpenID Connect sign-in enabled',
+    );
+    if (isLoopbackHttpIssuer(provider.issuer)) {
+      lifecycle.warn(
+        { provider: provider.id },
+        'OpenID provider on plain http (loopback): for development only',
+      );
+    }
+  }
   const server = createAtelierServer({
     documents: storage.documents,
     workspace: {
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
       loginThrottle: config.loginThrottle,
       apiRequestsPerMinute: config.apiRequestsPerMinute,
       mailer: config.smtp ? createSmtpInvitationMailer(config.smtp.url, config.smtp.from) : null,
+      oidcProviders: config.oidcProviders,
     },
     ...(config.openAccess ? { policy: createOpenAccessPolicy() } : {}),
     limits: config.collab,

@@ -1,5 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_OIDC_SCOPES,
+  OIDC_SIGNING_ALGS,
+  oidcProviderProblems,
+  type OidcProviderConfig,
+  type OidcProviderId,
+  type OidcSigningAlg,
+} from '../workspace/oidc/oidcProviderConfig';
 
 /**
  * Every environment variable the server reads, parsed once at start. Nothing else in the
@@ -41,6 +49,27 @@ const environmentSchema = z.object({
   ATELIER_DEMO: booleanFromString.default(true),
   SMTP_URL: z.string().startsWith('smtp').optional(),
   SMTP_FROM: z.string().min(3).default('Atelier <no-reply@localhost>'),
+  // Sign-in with ProConnect (civil servants, professionals). Set ISSUER, CLIENT_ID and
+  // CLIENT_SECRET together, or none; register `${PUBLIC_ORIGIN}/api/auth/oidc/proconnect/callback`.
+  OIDC_PROCONNECT_ISSUER: z.url().optional(),
+  OIDC_PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Space-separated; default `openid email given_name usual_name`. */
+  OIDC_PROCONNECT_SCOPES: z.string().min(1).optional(),
+  OIDC_PROCONNECT_ACR_VALUES: z.string().min(1).optional(),
+  /** As registered with ProConnect (asymmetric only: RS256 or ES256). */
+  OIDC_PROCONNECT_SIGNING_ALG: z.enum(OIDC_SIGNING_ALGS).default('RS256'),
+  OIDC_PROCONNECT_EMAIL_VERIFIED_WHEN_ABSENT: booleanFromString.default(true),
+  // Sign-in with FranceConnect (citizens); same rules, callback `/api/auth/oidc/franceconnect/callback`.
+  OIDC_FRANCECONNECT_ISSUER: z.url().optional(),
+  OIDC_FRANCECONNECT_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_FRANCECONNECT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Space-separated; default `openid email given_name family_name`. */
+  OIDC_FRANCECONNECT_SCOPES: z.string().min(1).optional(),
+  OIDC_FRANCECONNECT_ACR_VALUES: z.string().min(1).optional(),
+  /** FranceConnect recommends ES256; RS256 is the other choice it offers. */
+  OIDC_FRANCECONNECT_SIGNING_ALG: z.enum(OIDC_SIGNING_ALGS).default('ES256'),
+  OIDC_FRANCECONNECT_EMAIL_VERIFIED_WHEN_ABSENT: booleanFromString.default(true),
 });
 
 export interface ServerConfig {
@@ -74,6 +103,8 @@ export interface ServerConfig {
   /** Load the reference demo into an empty store. */
   readonly demo: boolean;
   readonly smtp: { readonly url: string; readonly from: string } | null;
+  /** Configured OpenID Connect providers (ProConnect, FranceConnect); empty: password sign-in only. */
+  readonly oidcProviders: readonly OidcProviderConfig[];
 }
 
 export interface CollabLimits {
@@ -114,6 +145,36 @@ export function parseServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (Boolean(values.ATELIER_ADMIN_EMAIL) !== Boolean(values.ATELIER_ADMIN_PASSWORD)) {
     problems.push('ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD: set both or neither');
   }
+  const oidcProviders = [
+    oidcProviderFrom(
+      'proconnect',
+      {
+        issuer: values.OIDC_PROCONNECT_ISSUER,
+        clientId: values.OIDC_PROCONNECT_CLIENT_ID,
+        clientSecret: values.OIDC_PROCONNECT_CLIENT_SECRET,
+        scopes: values.OIDC_PROCONNECT_SCOPES,
+        acrValues: values.OIDC_PROCONNECT_ACR_VALUES,
+        signingAlg: values.OIDC_PROCONNECT_SIGNING_ALG,
+        emailVerifiedWhenAbsent: values.OIDC_PROCONNECT_EMAIL_VERIFIED_WHEN_ABSENT,
+      },
+      values.NODE_ENV,
+      problems,
+    ),
+    oidcProviderFrom(
+      'franceconnect',
+      {
+        issuer: values.OIDC_FRANCECONNECT_ISSUER,
+        clientId: values.OIDC_FRANCECONNECT_CLIENT_ID,
+        clientSecret: values.OIDC_FRANCECONNECT_CLIENT_SECRET,
+        scopes: values.OIDC_FRANCECONNECT_SCOPES,
+        acrValues: values.OIDC_FRANCECONNECT_ACR_VALUES,
+        signingAlg: values.OIDC_FRANCECONNECT_SIGNING_ALG,
+        emailVerifiedWhenAbsent: values.OIDC_FRANCECONNECT_EMAIL_VERIFIED_WHEN_ABSENT,
+      },
+      values.NODE_ENV,
+      problems,
+    ),
+  ].filter((provider): provider is OidcProviderConfig => provider !== null);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const dataDir = path.resolve(values.DATA_DIR);
@@ -160,7 +221,49 @@ export function parseServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
         : null,
     demo: values.ATELIER_DEMO,
     smtp: values.SMTP_URL ? { url: values.SMTP_URL, from: values.SMTP_FROM } : null,
+    oidcProviders,
   };
+}
+
+/** One provider from its variables: null when none is set; a problem listed when only some are. */
+function oidcProviderFrom(
+  id: OidcProviderId,
+  values: {
+    issuer: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    scopes: string | undefined;
+    acrValues: string | undefined;
+    signingAlg: OidcSigningAlg;
+    emailVerifiedWhenAbsent: boolean;
+  },
+  environment: string,
+  problems: string[],
+): OidcProviderConfig | null {
+  const prefix = `OIDC_${id.toUpperCase()}`;
+  const { issuer, clientId, clientSecret } = values;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) {
+    problems.push(
+      `${prefix}_ISSUER, ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET: set all three or none`,
+    );
+    return null;
+  }
+  const provider: OidcProviderConfig = {
+    id,
+    // Discovery compares it with the provider's metadata exactly, trailing slash included.
+    issuer,
+    clientId,
+    clientSecret,
+    scopes: values.scopes ? values.scopes.split(/\s+/).filter(Boolean) : DEFAULT_OIDC_SCOPES[id],
+    ...(values.acrValues ? { acrValues: values.acrValues } : {}),
+    signingAlg: values.signingAlg,
+    // Both federations answer userinfo with a signed JWT.
+    signedUserinfo: true,
+    emailVerifiedWhenAbsent: values.emailVerifiedWhenAbsent,
+  };
+  problems.push(...oidcProviderProblems(provider, environment));
+  return provider;
 }
 
 function publicOriginIsHttps(origin: string | undefined): boolean {

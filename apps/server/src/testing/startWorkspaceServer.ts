@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { openSqliteStorage, type AtelierStorage } from '@atelier/storage';
 import { createAtelierServer, type AtelierServer } from '../atelierServer';
 import type { InvitationMailer } from '../workspace/invitationMailer';
+import type { OidcProviderConfig } from '../workspace/oidc/oidcProviderConfig';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { defaultTestLimits, TEST_ORIGIN } from './startTestServer';
 
@@ -26,6 +27,7 @@ export async function startWorkspaceServer(
     idleMs?: number;
     maxFailures?: number;
     apiRequestsPerMinute?: number;
+    oidcProviders?: readonly OidcProviderConfig[];
   } = {},
 ): Promise<RunningWorkspaceServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-ws-'));
@@ -45,6 +47,7 @@ export async function startWorkspaceServer(
       loginThrottle: { maxFailures: options.maxFailures ?? 5, windowMs: 15 * 60_000 },
       mailer: options.mailer ?? null,
       apiRequestsPerMinute: options.apiRequestsPerMinute ?? 10_000,
+      oidcProviders: options.oidcProviders ?? [],
     },
     limits: defaultTestLimits,
     publicOrigin: TEST_ORIGIN,

@@ -1,9 +1,11 @@
+import type { OidcProviderConfig } from '../../workspace/oidc/oidcProviderConfig';
 import type { WorkspaceContext } from '../../workspace/workspaceContext';
 import type { AnyRouteDefinition } from '../routeDefinition';
 import { authRoutes, type SessionCookieSettings } from './authRoutes';
 import { commitmentRoutes } from './commitmentRoutes';
 import { consultationRoutes } from './consultationRoutes';
 import { invitationRoutes } from './invitationRoutes';
+import { oidcRoutes } from './oidcRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { userRoutes } from './userRoutes';
 
@@ -11,9 +13,11 @@ import { userRoutes } from './userRoutes';
 export function buildApiRoutes(
   context: WorkspaceContext,
   cookie: SessionCookieSettings,
+  oidcProviders: readonly OidcProviderConfig[] = [],
 ): AnyRouteDefinition[] {
   return [
     ...authRoutes(context, cookie),
+    ...oidcRoutes(context, oidcProviders, cookie),
     ...organisationRoutes(context),
     ...consultationRoutes(context),
     ...commitmentRoutes(context),
