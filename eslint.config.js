@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // Command-line reports print to the terminal on purpose.
-    files: ['bench/src/report/**', 'scripts/**'],
+    files: ['bench/src/report/**', 'scripts/**', '**/scripts/**'],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -40,7 +40,8 @@ export const serverSpecs: Readonly<Record<ServerName, ServerSpec>> = {
     dialect: 'y-websocket',
     persistent: true,
     cwd: REPO_DIR,
-    nodeArgs: ['--import', 'tsx', 'apps/server/src/main.ts'],
+    // Built by `pnpm bench` first (apps/server/scripts/build.mjs), as `pnpm start` runs it.
+    nodeArgs: ['apps/server/dist/main.js'],
     env: (port, dataDir) => ({
       PORT: String(port),
       HOST: LOOPBACK_HOST,
@@ -48,6 +49,7 @@ export const serverSpecs: Readonly<Record<ServerName, ServerSpec>> = {
       DATA_DIR: dataDir,
       // Lets the bench's anonymous clients edit any document; development and bench only.
       COLLAB_OPEN_ACCESS: 'true',
+      ATELIER_DEMO: 'false',
       LOG_LEVEL: 'warn',
       ...ATELIER_UNLIMITED_RATES,
     }),
@@ -59,7 +61,8 @@ export const serverSpecs: Readonly<Record<ServerName, ServerSpec>> = {
     dialect: 'hocuspocus',
     persistent: true,
     cwd: BENCH_DIR,
-    nodeArgs: ['--import', 'tsx', 'src/servers/hocuspocusServer.ts'],
+    // Compiled by bench/scripts/buildLaunchers.mjs, so that it too runs under plain node.
+    nodeArgs: ['dist/hocuspocusServer.mjs'],
     env: (port, dataDir) => ({ PORT: String(port), HOST: LOOPBACK_HOST, DATA_DIR: dataDir }),
     readinessUrl: (port) => `http://${LOOPBACK_HOST}:${port}/`,
     syncBaseUrl: (port) => `ws://${LOOPBACK_HOST}:${port}`,
@@ -69,7 +72,7 @@ export const serverSpecs: Readonly<Record<ServerName, ServerSpec>> = {
     dialect: 'y-websocket',
     persistent: false,
     cwd: BENCH_DIR,
-    nodeArgs: ['--import', 'tsx', 'src/servers/yWebsocketServer.ts'],
+    nodeArgs: ['dist/yWebsocketServer.mjs'],
     env: (port) => ({ PORT: String(port), HOST: LOOPBACK_HOST }),
     readinessUrl: (port) => `http://${LOOPBACK_HOST}:${port}/`,
     syncBaseUrl: (port) => `ws://${LOOPBACK_HOST}:${port}`,

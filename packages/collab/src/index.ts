@@ -18,13 +18,7 @@ export {
   type AwarenessStateResult,
   type AwarenessValidationResult,
 } from './validation/awarenessValidator';
-export { draftNodes } from './draft/draftNodes';
 export { draftSectionTitles, milestoneColumnTitles } from './draft/draftOutline';
 export { DRAFT_ROOT_NAME } from './draft/draftYjsTree';
-export { createDraftTemplateUpdate, type DraftTemplateInput } from './draft/draftTemplate';
 export { readDraft, type DraftContents } from './draft/draftReadModel';
-export {
-  bindHeadlessDraftEditor,
-  createDraftEditor,
-  type HeadlessDraftEditor,
-} from './draft/headlessDraftEditor';
+export type { DraftTemplateInput } from './draft/draftTemplate';

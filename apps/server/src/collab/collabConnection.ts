@@ -1,4 +1,5 @@
-import type { WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
+import { WebSocket } from 'ws';
 import type { DocumentAccess, ReadOnlyReason } from '@atelier/domain';
 import { CollabCloseCode, collabCloseDescriptions } from '@atelier/protocol';
 import type { CollabLimits } from '../config/env';
@@ -6,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import type { CollabMetrics } from '../metrics/collabMetrics';
 import type { CollabPrincipal } from './documentAccessPolicy';
 import { TokenBucket } from './tokenBucket';
+import { encodeBinaryFrames } from './webSocketFrames';
 
 /** A flood is judged over a few seconds, so a burst (an offline client catching up) passes. */
 const RATE_BURST_SECONDS = 3;
@@ -29,6 +31,8 @@ export class CollabConnection {
 
   constructor(
     private readonly socket: WebSocket,
+    /** The TCP socket under `socket`: pre-framed broadcasts are written to it directly. */
+    private readonly rawSocket: Duplex,
     readonly docName: string,
     readonly principal: CollabPrincipal | null,
     public access: DocumentAccess,
@@ -64,22 +68,33 @@ export class CollabConnection {
     return this.awarenessBucket.tryTake(1);
   }
 
+  /** Sends one message. */
+  send(message: Uint8Array): void {
+    if (this.sendFrames(encodeBinaryFrames([message]))) {
+      this.metrics.messagesSent.inc();
+      this.metrics.bytesSent.inc(message.byteLength);
+    }
+  }
+
   /**
-   * Queues a frame. A reader that lets more than `maxBufferedBytes` pile up is disconnected
-   * rather than letting its backlog grow in our memory.
+   * Writes already-framed WebSocket messages (see `encodeBinaryFrames`) in one write. A reader
+   * that lets more than `maxBufferedBytes` pile up is disconnected rather than letting its
+   * backlog grow in our memory. Returns whether the bytes were queued.
    */
-  send(frame: Uint8Array): void {
-    if (this.closed) return;
+  sendFrames(frames: Buffer): boolean {
+    // Never after a close frame, ours or the peer's: data after close breaks the protocol.
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return false;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(
         CollabCloseCode.SlowReader,
         `send buffer over ${this.limits.maxBufferedBytes} bytes`,
       );
-      return;
+      return false;
     }
-    this.socket.send(frame, { binary: true });
-    this.metrics.messagesSent.inc();
-    this.metrics.bytesSent.inc(frame.byteLength);
+    // `ws` writes to the same socket synchronously (no compression, so no queue of its own):
+    // frames written here and there keep their order.
+    this.rawSocket.write(frames);
+    return true;
   }
 
   close(code: CollabCloseCode, detail: string): void {

@@ -104,6 +104,7 @@ export class CollabEndpoint {
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new CollabConnection(
         ws,
+        socket,
         docName,
         principal,
         decision.access,

@@ -3,6 +3,7 @@ import { validateUpdateV1 } from '@atelier/collab';
 import { mayEditText } from '@atelier/domain';
 import { CollabCloseCode } from '@atelier/protocol';
 import type { CollabConnection } from './collabConnection';
+import { encodeBinaryFrames } from './webSocketFrames';
 import { RoomAwareness, type IncomingAwarenessEntry } from './roomAwareness';
 import {
   encodeAccessStateMessage,
@@ -201,14 +202,30 @@ export class DocumentRoom {
     return { room: this, updates, broadcastFrames, directFrames };
   }
 
-  /** Sends a flushed batch: direct replies first (a joiner's base), then the broadcast. */
-  publish(batch: RoomFlushBatch): void {
+  /**
+   * Sends a flushed batch: each joiner's direct replies first (its base), then the broadcast,
+   * framed once and written to each connection in a single write. Returns what was sent.
+   */
+  publish(batch: RoomFlushBatch): { messages: number; bytes: number } {
+    let messages = 0;
+    let bytes = 0;
     for (const [connection, frames] of batch.directFrames) {
-      for (const frame of frames) connection.send(frame);
+      if (connection.sendFrames(encodeBinaryFrames(frames))) {
+        messages += frames.length;
+        bytes += byteLengthOf(frames);
+      }
     }
-    for (const frame of batch.broadcastFrames) {
-      for (const connection of this.connections) connection.send(frame);
+    if (batch.broadcastFrames.length > 0) {
+      const framed = encodeBinaryFrames(batch.broadcastFrames);
+      const payloadBytes = byteLengthOf(batch.broadcastFrames);
+      for (const connection of this.connections) {
+        if (connection.sendFrames(framed)) {
+          messages += batch.broadcastFrames.length;
+          bytes += payloadBytes;
+        }
+      }
     }
+    return { messages, bytes };
   }
 
   /** Storage refused the batch: nobody was sent it; everyone reconnects and resends. */
@@ -250,4 +267,10 @@ export class DocumentRoom {
     }
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
+}
+
+function byteLengthOf(frames: readonly Uint8Array[]): number {
+  let total = 0;
+  for (const frame of frames) total += frame.byteLength;
+  return total;
 }

@@ -88,7 +88,9 @@ export class GroupCommitFlusher {
       if (failed && batch.updates.length > 0) {
         room.failStorage();
       } else {
-        room.publish(batch);
+        const sent = room.publish(batch);
+        this.metrics.messagesSent.inc(sent.messages);
+        this.metrics.bytesSent.inc(sent.bytes);
       }
       const seq = appendedSeqs.get(room.docName);
       if (seq !== undefined) {

@@ -2,7 +2,9 @@ import { $isElementNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
-import { draftInlineElementTypes, draftNodes } from './draftNodes';
+import { TableCellHeaderStates } from '@lexical/table';
+import { draftNodes } from './draftNodes';
+import { draftInlineElementTypes, TABLE_CELL_ROW_HEADER } from './draftOutline';
 import { createDraftTemplateUpdate } from './draftTemplate';
 import { bindHeadlessDraftEditor, createDraftEditor } from './headlessDraftEditor';
 
@@ -31,5 +33,11 @@ describe('bindHeadlessDraftEditor', () => {
     Y.applyUpdate(doc, createDraftTemplateUpdate({ title: 'Titre' }));
 
     expect(() => bindHeadlessDraftEditor(doc)).toThrow(/already has content/);
+  });
+});
+
+describe('constants the read model keeps without loading Lexical', () => {
+  it('match Lexical', () => {
+    expect(TABLE_CELL_ROW_HEADER).toBe(TableCellHeaderStates.ROW);
   });
 });

@@ -22,14 +22,3 @@ export const draftNodes: readonly Klass<LexicalNode>[] = [
   TableRowNode,
   TableCellNode,
 ];
-
-/**
- * `__type` of the draft's inline element nodes (`isInline()` is true). The read model walks the
- * Yjs tree without a Lexical editor, so it needs this to join text the way Lexical's
- * `getTextContent()` does: no paragraph break around an inline element. A test keeps this set in
- * step with `draftNodes`.
- */
-export const draftInlineElementTypes: ReadonlySet<string> = new Set([
-  LinkNode.getType(),
-  AutoLinkNode.getType(),
-]);

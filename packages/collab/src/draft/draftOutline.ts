@@ -48,3 +48,14 @@ const sectionKeyByNormalizedTitle: ReadonlyMap<string, DraftSectionKey> = new Ma
 export function sectionKeyForHeading(headingText: string): DraftSectionKey | undefined {
   return sectionKeyByNormalizedTitle.get(normalizeHeadingText(headingText));
 }
+
+/**
+ * `__type` of the draft's inline element nodes (`isInline()` is true). The read model walks the
+ * Yjs tree without a Lexical editor, so it needs this to join text the way Lexical's
+ * `getTextContent()` does: no paragraph break around an inline element. Plain strings, so that
+ * reading a draft never loads Lexical; a test keeps this set in step with `draftNodes`.
+ */
+export const draftInlineElementTypes: ReadonlySet<string> = new Set(['link', 'autolink']);
+
+/** Lexical's `TableCellHeaderStates.ROW` bit, as stored on table cells in the Yjs tree. */
+export const TABLE_CELL_ROW_HEADER = 1;

@@ -224,7 +224,7 @@ describe('readDraft', () => {
 
     expect(readDraft(doc).wordCount).toBeGreaterThan(5_000);
     // Measured at 0.4-0.7 ms (median) on a 2-core machine; the bound only catches a regression
-    // by orders of magnitude, such as reading through a Lexical editor (about 14 ms).
-    expect(averageMs).toBeLessThan(50);
+    // by orders of magnitude (a busy CI core included), such as reading through an editor per node.
+    expect(averageMs).toBeLessThan(250);
   });
 });

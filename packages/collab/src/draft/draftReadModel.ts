@@ -1,8 +1,12 @@
 import type { DraftSectionKey, Milestone } from '@atelier/domain';
-import { TableCellHeaderStates } from '@lexical/table';
 import * as Y from 'yjs';
 
-import { milestoneColumnTitles, normalizeHeadingText, sectionKeyForHeading } from './draftOutline';
+import {
+  milestoneColumnTitles,
+  normalizeHeadingText,
+  sectionKeyForHeading,
+  TABLE_CELL_ROW_HEADER,
+} from './draftOutline';
 import {
   attributeOf,
   childElementsOf,
@@ -104,7 +108,7 @@ function milestonesOf(table: DraftElement): Milestone[] {
 function isHeaderRow(cells: readonly DraftElement[]): boolean {
   const markedAsHeader = cells.some((cell) => {
     const headerState = attributeOf(cell, '__headerState');
-    return typeof headerState === 'number' && (headerState & TableCellHeaderStates.ROW) !== 0;
+    return typeof headerState === 'number' && (headerState & TABLE_CELL_ROW_HEADER) !== 0;
   });
   if (markedAsHeader) return true;
   const texts = cells.map((cell) => normalizeHeadingText(textOf(cell)));

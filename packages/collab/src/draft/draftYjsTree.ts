@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 
-import { draftInlineElementTypes } from './draftNodes';
+import { draftInlineElementTypes } from './draftOutline';
 
 /**
  * Name of the top-level `Y.XmlText` holding the draft. It is the default `rootName` of

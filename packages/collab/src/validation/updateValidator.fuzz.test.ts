@@ -6,10 +6,12 @@ import { validateUpdateV1 } from './updateValidator';
 
 const FUZZ_SEED = 0x5eed_2024;
 const MUTATED_UPDATES = 5_000;
-const MAX_VALIDATION_MS = 50;
-// Generous: these updates are a few KiB and apply in well under a millisecond; this only has to
-// catch the multi-second stalls that crafted input causes in an unprotected Yjs.
-const MAX_APPLY_MS = 500;
+// Hang guards, not speed targets (speed is measured in the benchmark): validation and apply take
+// well under a millisecond on these few-KiB updates, and what these bounds must catch are the
+// multi-second or endless stalls crafted input causes in an unprotected Yjs. Generous enough for
+// a machine whose cores are busy with a parallel benchmark.
+const MAX_VALIDATION_MS = 1_000;
+const MAX_APPLY_MS = 2_000;
 
 /** mulberry32: tiny seeded PRNG so a failing case reproduces from the seed and index. */
 function seededRandom(seed: number): () => number {

@@ -1,4 +1,4 @@
-import { createDraftTemplateUpdate, type DraftTemplateInput } from '@atelier/collab';
+import type { DraftTemplateInput } from '@atelier/collab';
 import {
   draftDocNameFor,
   emptyReadModel,
@@ -52,6 +52,8 @@ export async function createCommitment(
     createdAt: now,
     updatedAt: now,
   };
+  // Lexical is loaded on the first creation only, not at every server start.
+  const { createDraftTemplateUpdate } = await import('@atelier/collab/draft-editor');
   await context.documents.seedDocumentIfEmpty(
     commitment.docName,
     createDraftTemplateUpdate({ title: input.title, ...draftContent }),
