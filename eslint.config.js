@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const deepImports = {
@@ -83,6 +84,12 @@ export default tseslint.config(
     rules: forbid('@atelier/protocol', '@atelier/collab', '@atelier/server', '@atelier/web'),
   },
   { files: ['apps/web/**'], rules: forbid('@atelier/storage', '@atelier/server') },
+  {
+    files: ['apps/web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
   {
     files: ['apps/server/**', 'bench/**', 'e2e/**'],
     rules: forbid('@atelier/server', '@atelier/web'),

@@ -49,6 +49,8 @@ export interface AtelierServerOptions {
   readonly limits: CollabLimits;
   readonly publicOrigin: string;
   readonly logger: Logger;
+  /** The built web client to serve (apps/web/dist), when there is one. */
+  readonly webRoot?: string | null;
 }
 
 export interface AtelierServer {
@@ -78,6 +80,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     logger: logger.child({ component: 'http' }),
     isReady: () => ready,
     publicOrigin: options.publicOrigin,
+    webRoot: options.webRoot ?? null,
     ...(workspace && options.workspace
       ? {
           api: {

@@ -2,6 +2,9 @@
  * The composition root: parse the configuration, open storage, build the server, listen, and
  * shut down in order on SIGTERM/SIGINT. Nothing else decides which adapter or policy is used.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openMongoStorage, openSqliteStorage, type AtelierStorage } from '@atelier/storage';
 import { createAtelierServer } from './atelierServer';
 import { createOpenAccessPolicy } from './collab/openAccessPolicy';
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     limits: config.collab,
     publicOrigin: config.publicOrigin,
     logger,
+    webRoot: findWebClient(lifecycle),
   });
   await prepareWorkspace(server.workspace!, config, lifecycle);
   const port = await server.listen(config.port, config.host);
@@ -123,6 +127,20 @@ async function prepareWorkspace(
   } else {
     logger.info('demo workspace loaded');
   }
+}
+
+/**
+ * The built web client sits two levels up from this file both in the sources (src/main.ts) and
+ * in the bundle (dist/main.js): apps/web/dist.
+ */
+function findWebClient(logger: Logger): string | null {
+  const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  if (existsSync(path.join(webRoot, 'index.html'))) return webRoot;
+  logger.warn(
+    { webRoot },
+    'no built web client: serving the API only (pnpm --filter @atelier/web build)',
+  );
+  return null;
 }
 
 void main();

@@ -23,8 +23,6 @@ export {
   auditEntryDtoSchema,
   commitmentDtoSchema,
   consultationDtoSchema,
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
   errorBodySchema,
   invitationCreatedDtoSchema,
   loginRequestSchema,
@@ -32,3 +30,4 @@ export {
   memberDtoSchema,
   organisationDtoSchema,
 } from './restDtos';
+export { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf';

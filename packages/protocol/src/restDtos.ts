@@ -118,7 +118,3 @@ export const loginRequestSchema = z.strictObject({
   password: z.string().max(256),
 });
 export type LoginRequestDto = z.infer<typeof loginRequestSchema>;
-
-/** Header every state-changing request must carry (CSRF defence together with the Origin check). */
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_HEADER_VALUE = 'atelier';

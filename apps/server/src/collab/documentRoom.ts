@@ -17,6 +17,9 @@ import {
  * Structural limits for one client message. The message size limit already bounds the work;
  * these only need to let a legitimate first sync of a long offline session through.
  */
+/** How often paced presence renewals go out while some wait (see RoomAwareness). */
+const RENEWAL_PACE_MS = 100;
+
 const UNTRUSTED_UPDATE_LIMITS = { maxStructs: 1_000_000, maxDeleteRanges: 1_000_000 };
 
 /** Result of applying one untrusted update: what to tell the sender when it was refused. */
@@ -53,6 +56,7 @@ export class DocumentRoom {
   private readonly pendingAwarenessReplies = new Set<CollabConnection>();
   private fullStateCache: Uint8Array | null = null;
   private destroyed = false;
+  private renewalTimer: NodeJS.Timeout | null = null;
   /** People whose edits arrived since the read model last looked (for "who contributed"). */
   readonly contributorsSinceLastChange = new Set<string>();
   /** Set when storage refused a batch: the in-memory document is ahead of the store, drop it. */
@@ -181,6 +185,7 @@ export class DocumentRoom {
     }
     const awarenessChanges = this.awareness.takeChanges();
     if (awarenessChanges) broadcastFrames.push(encodeAwarenessMessage(awarenessChanges));
+    if (this.awareness.pendingRenewals > 0) this.scheduleRenewalFlush();
 
     const directFrames = new Map<CollabConnection, Uint8Array[]>();
     for (const [connection, stateVector] of this.pendingSyncReplies) {
@@ -249,6 +254,16 @@ export class DocumentRoom {
     return Y.encodeStateAsUpdate(this.doc);
   }
 
+  /** Paced presence renewals are waiting: come back for them shortly, even if nothing else moves. */
+  private scheduleRenewalFlush(): void {
+    if (this.renewalTimer || this.destroyed) return;
+    this.renewalTimer = setTimeout(() => {
+      this.renewalTimer = null;
+      if (!this.destroyed) this.onDirty(this);
+    }, RENEWAL_PACE_MS);
+    this.renewalTimer.unref();
+  }
+
   get isDestroyed(): boolean {
     return this.destroyed;
   }
@@ -256,6 +271,7 @@ export class DocumentRoom {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.renewalTimer) clearTimeout(this.renewalTimer);
     this.doc.destroy();
   }
 

@@ -14,10 +14,22 @@ export interface FlushListener {
  * fan-out is batched the same way (one merged frame per room per flush). Nothing is sent to any
  * client before the write that contains it has completed.
  */
+/**
+ * Share of the event loop that fan-out may take when it is busy. Writing one flush to thousands
+ * of sockets takes milliseconds; without a pause, a burst of incoming messages (a forum's
+ * audience renewing its presence together) would chain flush after flush while the sockets'
+ * incoming edits wait unread. Resting as long as the last flush took keeps half the loop for
+ * reading, and each later flush simply carries more (latency stays about twice a flush).
+ */
+const FANOUT_DUTY_CYCLE = 0.5;
+/** Below this a rest is not worth a timer; the next turn of the loop is soon enough. */
+const MIN_REST_MS = 1;
+
 export class GroupCommitFlusher {
   private readonly dirtyRooms = new Set<DocumentRoom>();
   private scheduled = false;
   private running: Promise<void> | null = null;
+  private restMs = 0;
 
   constructor(
     private readonly store: DocumentStore,
@@ -42,9 +54,10 @@ export class GroupCommitFlusher {
   private schedule(): void {
     if (this.scheduled || this.running) return;
     this.scheduled = true;
-    // setImmediate, not a timer: everything already read from the sockets in this turn of the
-    // event loop joins the batch, and under load the batches grow on their own.
-    setImmediate(() => void this.flushNow());
+    // setImmediate, not a timer, when idle: everything already read from the sockets in this turn
+    // of the event loop joins the batch. After a long flush, rest first (see FANOUT_DUTY_CYCLE).
+    if (this.restMs < MIN_REST_MS) setImmediate(() => void this.flushNow());
+    else setTimeout(() => void this.flushNow(), this.restMs);
   }
 
   private flushNow(): Promise<void> {
@@ -83,12 +96,15 @@ export class GroupCommitFlusher {
       }
     }
 
+    let publishMs = 0;
     for (const batch of batches) {
       const room = batch.room;
       if (failed && batch.updates.length > 0) {
         room.failStorage();
       } else {
+        const startedMs = performance.now();
         const sent = room.publish(batch);
+        publishMs += performance.now() - startedMs;
         this.metrics.messagesSent.inc(sent.messages);
         this.metrics.bytesSent.inc(sent.bytes);
       }
@@ -103,5 +119,6 @@ export class GroupCommitFlusher {
         this.logger.error({ err: error, docName: room.docName }, 'after-flush step failed');
       }
     }
+    this.restMs = (publishMs * (1 - FANOUT_DUTY_CYCLE)) / FANOUT_DUTY_CYCLE;
   }
 }

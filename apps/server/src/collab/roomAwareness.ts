@@ -6,6 +6,11 @@ import { encodeRelayedAwareness, type RelayedAwarenessEntry } from './outgoingMe
 /** A connection may publish presence for a few client ids (a Y.Doc may change its id on conflict). */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
+/** Dark enough for white cursor labels (WCAG AA) when a client names no colour. */
+const DEFAULT_CURSOR_COLOUR = '#3a3a8c';
+/** Unchanged presence renewals are forwarded within this many seconds (peers wait 30 s). */
+const RENEWAL_SPREAD_S = 5;
+const MIN_RENEWALS_PER_S = 50;
 /** Departed client ids remembered so that late echoes of their presence are recognised. */
 const MAX_DEPARTED_IDS_REMEMBERED = 10_000;
 
@@ -32,7 +37,16 @@ export type AwarenessApplyResult =
 export class RoomAwareness {
   private readonly states = new Map<number, HeldState>();
   private readonly departedClocks = new Map<number, number>();
+  /** Client ids whose state changed (a cursor moved, someone arrived or left): sent at once. */
   private readonly changed = new Set<number>();
+  /**
+   * Client ids that only renewed an unchanged state (stock clients do every 15 s so peers do not
+   * drop them after 30 s). A forum audience that joined together renews together; forwarding
+   * those bursts at once would delay everyone's edits, so renewals are paced instead.
+   */
+  private readonly renewed = new Set<number>();
+  private renewalBudget = 0;
+  private lastTakeMs = performance.now();
   private fullUpdateCache: Uint8Array | null = null;
 
   apply(
@@ -68,8 +82,14 @@ export class RoomAwareness {
       connection.awarenessClientIds.add(entry.clientId);
       const stateJson =
         state === null ? null : JSON.stringify(withServerIdentity(state, connection.principal));
+      const previous = this.states.get(entry.clientId);
       this.states.set(entry.clientId, { clock: entry.clock, stateJson, owner: connection });
-      this.changed.add(entry.clientId);
+      if (previous && previous.stateJson === stateJson && !this.changed.has(entry.clientId)) {
+        this.renewed.add(entry.clientId);
+      } else {
+        this.renewed.delete(entry.clientId);
+        this.changed.add(entry.clientId);
+      }
     }
     if (accepted.length > 0) this.fullUpdateCache = null;
     return { ok: true };
@@ -101,6 +121,7 @@ export class RoomAwareness {
       if (!held || held.owner !== connection) continue;
       held.clock += 1;
       held.stateJson = null;
+      this.renewed.delete(clientId);
       this.changed.add(clientId);
       removedAny = true;
     }
@@ -108,9 +129,16 @@ export class RoomAwareness {
     return removedAny;
   }
 
-  /** The changes since the last call, as one awareness update; null when nothing changed. */
-  takeChanges(): Uint8Array | null {
-    if (this.changed.size === 0) return null;
+  /** Renewals still waiting for their turn (the room asks for another flush while any are). */
+  get pendingRenewals(): number {
+    return this.renewed.size;
+  }
+
+  /**
+   * What to send since the last call, as one awareness update: every change, and as many
+   * renewals as the pace allows, oldest first. Null when there is nothing to send.
+   */
+  takeChanges(nowMs: number = performance.now()): Uint8Array | null {
     const entries: RelayedAwarenessEntry[] = [];
     for (const clientId of this.changed) {
       const held = this.states.get(clientId);
@@ -120,7 +148,28 @@ export class RoomAwareness {
       if (held.stateJson === null) this.forget(clientId, held.clock);
     }
     this.changed.clear();
+    this.takeRenewals(nowMs, entries);
     return entries.length > 0 ? encodeRelayedAwareness(entries) : null;
+  }
+
+  private takeRenewals(nowMs: number, into: RelayedAwarenessEntry[]): void {
+    // Every state renewed within RENEWAL_SPREAD_S, whatever the room's size, and never slower
+    // than MIN_RENEWALS_PER_S: peers drop a state after 30 s without news.
+    const ratePerSecond = Math.max(MIN_RENEWALS_PER_S, this.states.size / RENEWAL_SPREAD_S);
+    const elapsedSeconds = Math.max(0, nowMs - this.lastTakeMs) / 1000;
+    this.lastTakeMs = nowMs;
+    this.renewalBudget = Math.min(
+      ratePerSecond,
+      this.renewalBudget + ratePerSecond * elapsedSeconds,
+    );
+    for (const clientId of this.renewed) {
+      if (this.renewalBudget < 1) break;
+      this.renewed.delete(clientId);
+      const held = this.states.get(clientId);
+      if (!held) continue;
+      into.push({ clientId, clock: held.clock, stateJson: held.stateJson });
+      this.renewalBudget -= 1;
+    }
   }
 
   private forget(clientId: number, clock: number): void {
@@ -154,18 +203,21 @@ function withServerIdentity(state: unknown, principal: CollabPrincipal | null): 
   const claimedColour =
     typeof claimedUser === 'object' && claimedUser !== null
       ? (claimedUser as { color?: unknown }).color
-      : undefined;
+      : (base as { color?: unknown }).color;
+  // The colour is cosmetic: the client's choice is kept when it is a plain hex colour.
+  const color =
+    typeof claimedColour === 'string' && COLOUR_PATTERN.test(claimedColour) ? claimedColour : null;
+  const name = principal?.displayName ?? 'Anonyme';
   return {
     ...base,
+    // Lexical's collaboration plugin labels remote cursors with the top-level name and colour.
+    name,
+    color: color ?? DEFAULT_CURSOR_COLOUR,
     user: {
       id: principal?.userId ?? null,
-      name: principal?.displayName ?? 'Anonyme',
+      name,
       organisation: principal?.organisationName ?? null,
-      // The colour is cosmetic; keep the client's choice when it is a plain hex colour.
-      color:
-        typeof claimedColour === 'string' && COLOUR_PATTERN.test(claimedColour)
-          ? claimedColour
-          : null,
+      color,
     },
   };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { Router, type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -22,6 +23,8 @@ export interface HttpAppDependencies {
   /** True once storage is open and the server accepts work. */
   readonly isReady: () => boolean;
   readonly publicOrigin: string;
+  /** Directory of the built web client (apps/web/dist), served with a single-page fallback. */
+  readonly webRoot?: string | null;
   /** Present when the workspace (accounts, consultations) is wired; absent in collab-only setups. */
   readonly api?: {
     readonly routes: readonly AnyRouteDefinition[];
@@ -38,6 +41,7 @@ export function createHttpApp({
   logger,
   isReady,
   publicOrigin,
+  webRoot,
   api,
 }: HttpAppDependencies): Express {
   const app = express();
@@ -108,7 +112,25 @@ export function createHttpApp({
     app.use('/api', router);
   }
 
+  if (webRoot) serveWebClient(app, webRoot);
   app.use(notFoundHandler);
   app.use(createErrorHandler(logger));
   return app;
+}
+
+/** Hashed build assets are immutable; everything else (index.html) is revalidated. */
+const ASSET_MAX_AGE = '365d';
+
+function serveWebClient(app: Express, webRoot: string): void {
+  app.use(
+    '/assets',
+    express.static(path.join(webRoot, 'assets'), { immutable: true, maxAge: ASSET_MAX_AGE }),
+  );
+  app.use(express.static(webRoot, { index: false }));
+  // The client routes (/consultations/..., /accessibilite) all load the same page.
+  app.get(/^(?!\/api\/|\/collab\/|\/metrics$|\/socket\.io\/).*/, (request, response, next) => {
+    if (!request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(path.join(webRoot, 'index.html'));
+  });
 }

@@ -1,0 +1,131 @@
+import { draftNodes } from '@atelier/collab/draft-editor';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { mayType } from './collab/accessState';
+import { useDraftCollaboration } from './collab/useDraftCollaboration';
+import { ConnectionStatus } from './ConnectionStatus';
+import { editorTheme } from './editorTheme';
+import { EditableByAccessPlugin } from './plugins/EditableByAccessPlugin';
+import { EscapeLeavesEditorPlugin } from './plugins/EscapeLeavesEditorPlugin';
+import { isAllowedLinkUrl } from './plugins/safeLink';
+import { PresenceList } from './presence/PresenceList';
+import { usePresentPeople } from './presence/usePresentPeople';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
+import { Toolbar } from './toolbar/Toolbar';
+
+export interface CollaborativeEditorProps {
+  readonly docName: string;
+  /** The writer's name for their own cursor label; the server vouches for it towards others. */
+  readonly userName: string;
+  readonly color: string;
+  /** Signed-in writers keep an offline copy; signed-out readers have nothing to keep. */
+  readonly persistOffline: boolean;
+}
+
+const KEYBOARD_HELP_ID = 'draft-keyboard-help';
+
+/**
+ * The commitment draft, bound to its Yjs document on `/collab/<docName>`. The server seeded
+ * the OGP template when the commitment was created, so this client never bootstraps content
+ * (`shouldBootstrap={false}`): ten people opening a new draft at once see the template once.
+ */
+export function CollaborativeEditor({
+  docName,
+  userName,
+  color,
+  persistOffline,
+}: CollaborativeEditorProps) {
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'atelier-draft',
+      nodes: [...draftNodes],
+      // Collaboration owns the content: no initial state, it comes from Yjs.
+      editorState: null,
+      editable: false,
+      theme: editorTheme,
+      onError: (error) => {
+        throw error;
+      },
+    }),
+    [],
+  );
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer initialConfig={initialConfig}>
+        <EditorBody
+          docName={docName}
+          userName={userName}
+          color={color}
+          persistOffline={persistOffline}
+        />
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}
+
+function EditorBody({ docName, userName, color, persistOffline }: CollaborativeEditorProps) {
+  const { t } = useTranslation();
+  const collaboration = useDraftCollaboration({ docName, color, persistOffline });
+  const { connection, access, provider } = collaboration;
+  const people = usePresentPeople(provider?.awareness ?? null, t('presence.anonymous'));
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const cursorsContainerRef = useRef<HTMLDivElement>(null);
+  const stopped = connection.status === 'stopped';
+  const editable = mayType(access) && !stopped;
+
+  return (
+    <div className="atelier-editor">
+      {/* Stays in view while scrolling a long draft: connection state must always be visible. */}
+      <div className="atelier-editor__chrome">
+        <div className="atelier-editor__status">
+          <ConnectionStatus connection={connection} onRetry={() => provider?.connect()} />
+          <PresenceList people={people} />
+        </div>
+        <ReadOnlyNotice access={access} stopped={stopped} />
+        <Toolbar ref={toolbarRef} disabled={!editable} />
+      </div>
+      <div className="atelier-editor__surface" ref={cursorsContainerRef}>
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              id="draft-text"
+              className="atelier-draft"
+              aria-label={t('editor.textLabel')}
+              aria-describedby={KEYBOARD_HELP_ID}
+              aria-readonly={!editable}
+              aria-placeholder={t('editor.loading')}
+              placeholder={<p className="atelier-draft__placeholder">{t('editor.loading')}</p>}
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <p id={KEYBOARD_HELP_ID} className="fr-text--xs atelier-muted fr-mt-1w">
+        {t('editor.keyboardHelp')}
+      </p>
+      <ListPlugin />
+      <LinkPlugin validateUrl={isAllowedLinkUrl} />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler={false} />
+      <EditableByAccessPlugin editable={editable} />
+      <EscapeLeavesEditorPlugin target={toolbarRef} />
+      <CollaborationPlugin
+        id={docName}
+        providerFactory={collaboration.providerFactory}
+        shouldBootstrap={false}
+        username={userName}
+        cursorColor={color}
+        cursorsContainerRef={cursorsContainerRef}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { TOGGLE_LINK_COMMAND } from '@lexical/link';
+import {
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $createHeadingNode, type HeadingTagType } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import { $insertTableRowAtSelection } from '@lexical/table';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+} from 'lexical';
+import { forwardRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { isAllowedLinkUrl, normaliseLinkInput } from '../plugins/safeLink';
+import { useSelectionFormat, type BlockKind } from './useSelectionFormat';
+
+interface ToolbarButtonProps {
+  readonly label: string;
+  readonly pressed?: boolean;
+  readonly disabled: boolean;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}
+
+/** Every button names its action (aria-label) and, for toggles, says whether it is on. */
+function ToolbarButton({ label, pressed, disabled, onClick, children }: ToolbarButtonProps) {
+  return (
+    <button
+      type="button"
+      className="atelier-toolbar__button"
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      // Keep the text selection when clicking with a mouse; keyboard users come from the text.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{children}</span>
+    </button>
+  );
+}
+
+/**
+ * The formatting a commitment needs, operable by keyboard: Shift+Tab from the text (or Escape)
+ * reaches it, Tab goes back. Disabled as a whole when the draft is read-only.
+ */
+export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(function Toolbar(
+  { disabled },
+  ref,
+) {
+  const { t } = useTranslation();
+  const [editor] = useLexicalComposerContext();
+  const format = useSelectionFormat();
+  const [linkError, setLinkError] = useState<string | null>(null);
+
+  const setBlock = (kind: BlockKind) => {
+    if (kind === 'bullet' || kind === 'number') {
+      if (format.block === kind) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+      else
+        editor.dispatchCommand(
+          kind === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+          undefined,
+        );
+      return;
+    }
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      $setBlocksType(selection, () =>
+        kind === 'paragraph' ? $createParagraphNode() : $createHeadingNode(kind as HeadingTagType),
+      );
+    });
+  };
+
+  const toggleLink = () => {
+    setLinkError(null);
+    if (format.link) {
+      editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
+      return;
+    }
+    const input = window.prompt(t('editor.toolbar.linkPrompt'));
+    if (input === null || input.trim() === '') return;
+    const url = normaliseLinkInput(input);
+    if (!isAllowedLinkUrl(url)) {
+      setLinkError(t('editor.toolbar.linkRefused'));
+      return;
+    }
+    editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+  };
+
+  const addMilestoneRow = () => {
+    editor.update(() => {
+      $insertTableRowAtSelection(true);
+    });
+  };
+
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className="atelier-toolbar"
+      role="toolbar"
+      aria-label={t('editor.toolbar.label')}
+      aria-controls="draft-text"
+    >
+      <div className="atelier-toolbar__group">
+        <ToolbarButton
+          label={t('editor.toolbar.undo')}
+          disabled={disabled || !format.canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
+          ↶
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.redo')}
+          disabled={disabled || !format.canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
+          ↷
+        </ToolbarButton>
+      </div>
+      <div className="atelier-toolbar__group">
+        <ToolbarButton
+          label={t('editor.toolbar.paragraph')}
+          pressed={format.block === 'paragraph'}
+          disabled={disabled}
+          onClick={() => setBlock('paragraph')}
+        >
+          ¶
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.heading2')}
+          pressed={format.block === 'h2'}
+          disabled={disabled}
+          onClick={() => setBlock('h2')}
+        >
+          {t('editor.toolbar.glyph.heading2')}
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.heading3')}
+          pressed={format.block === 'h3'}
+          disabled={disabled}
+          onClick={() => setBlock('h3')}
+        >
+          {t('editor.toolbar.glyph.heading3')}
+        </ToolbarButton>
+      </div>
+      <div className="atelier-toolbar__group">
+        <ToolbarButton
+          label={t('editor.toolbar.bold')}
+          pressed={format.bold}
+          disabled={disabled}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+        >
+          <strong>{t('editor.toolbar.glyph.bold')}</strong>
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.italic')}
+          pressed={format.italic}
+          disabled={disabled}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+        >
+          <em>{t('editor.toolbar.glyph.italic')}</em>
+        </ToolbarButton>
+      </div>
+      <div className="atelier-toolbar__group">
+        <ToolbarButton
+          label={t('editor.toolbar.bulletList')}
+          pressed={format.block === 'bullet'}
+          disabled={disabled}
+          onClick={() => setBlock('bullet')}
+        >
+          •≡
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.numberedList')}
+          pressed={format.block === 'number'}
+          disabled={disabled}
+          onClick={() => setBlock('number')}
+        >
+          1≡
+        </ToolbarButton>
+        <ToolbarButton
+          label={format.link ? t('editor.toolbar.removeLink') : t('editor.toolbar.link')}
+          pressed={format.link}
+          disabled={disabled}
+          onClick={toggleLink}
+        >
+          {t('editor.toolbar.glyph.link')}
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('editor.toolbar.addMilestoneRow')}
+          disabled={disabled || !format.inTable}
+          onClick={addMilestoneRow}
+        >
+          {t('editor.toolbar.glyph.addRow')}
+        </ToolbarButton>
+      </div>
+      <p className="fr-error-text atelier-toolbar__error" role="alert">
+        {linkError ?? ''}
+      </p>
+    </div>
+  );
+});

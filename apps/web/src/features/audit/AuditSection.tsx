@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+
+import { queryKeys } from '../../app/queryClient';
+import { api } from '../../lib/api';
+import { absoluteDateTimeLabel } from '../commitments/commitmentView';
+import { useConsultationContext } from '../consultations/ConsultationLayout';
+import { QueryState } from '../consultations/QueryState';
+
+/** What facilitators and the system did, newest first. */
+export function AuditSection() {
+  const { t, i18n } = useTranslation();
+  const { consultation } = useConsultationContext();
+  const audit = useQuery({
+    queryKey: queryKeys.audit(consultation.id),
+    queryFn: () => api.audit(consultation.id),
+  });
+  const locale = i18n.resolvedLanguage ?? 'fr';
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <QueryState query={audit}>
+        {(entries) =>
+          entries.length === 0 ? (
+            <p>{t('audit.empty')}</p>
+          ) : (
+            <div className="fr-table fr-table--bordered atelier-table">
+              <div className="fr-table__wrapper">
+                <div className="fr-table__container">
+                  <div className="fr-table__content">
+                    <table>
+                      <caption>{t('audit.caption')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('audit.columns.at')}</th>
+                          <th scope="col">{t('audit.columns.actor')}</th>
+                          <th scope="col">{t('audit.columns.action')}</th>
+                          <th scope="col">{t('audit.columns.target')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {entries.map((entry) => (
+                          <tr key={entry.id}>
+                            <td>
+                              <time dateTime={entry.at}>
+                                {absoluteDateTimeLabel(entry.at, locale)}
+                              </time>
+                            </td>
+                            <td>{entry.actor?.displayName ?? t('audit.system')}</td>
+                            <td>
+                              {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
+                            </td>
+                            <td>{entry.target}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </div>
+              </div>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

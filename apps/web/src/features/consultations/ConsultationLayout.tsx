@@ -1,0 +1,88 @@
+import type { ConsultationRole } from '@atelier/domain';
+import type { ConsultationDto } from '@atelier/protocol';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { QueryState } from './QueryState';
+import { ConsultationStatusBadge } from './StatusBadge';
+import { useConsultation } from './useConsultations';
+
+export interface ConsultationContext {
+  readonly consultation: ConsultationDto;
+  readonly role: ConsultationRole | null;
+}
+
+export function useConsultationContext(): ConsultationContext {
+  return useOutletContext<ConsultationContext>();
+}
+
+/** The consultation's heading and its sections: commitments, members, audit log. */
+export function ConsultationLayout() {
+  const { consultationId = '' } = useParams();
+  const consultation = useConsultation(consultationId);
+  return (
+    <QueryState query={consultation}>
+      {(data) => <ConsultationFrame consultation={data} />}
+    </QueryState>
+  );
+}
+
+function ConsultationFrame({ consultation }: { consultation: ConsultationDto }) {
+  const { t } = useTranslation();
+  useDocumentTitle(consultation.title);
+  const role = consultation.myRole;
+  const base = `/consultations/${consultation.id}`;
+  return (
+    <>
+      <nav role="navigation" className="fr-breadcrumb" aria-label={t('layout.breadcrumbLabel')}>
+        <ol className="fr-breadcrumb__list">
+          <li>
+            <Link className="fr-breadcrumb__link" to="/consultations">
+              {t('consultations.title')}
+            </Link>
+          </li>
+          <li>
+            <a className="fr-breadcrumb__link" aria-current="page">
+              {consultation.title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{consultation.title}</h1>
+      <ul className="fr-badges-group fr-mb-2w">
+        <li>
+          <ConsultationStatusBadge status={consultation.status} />
+        </li>
+        {role ? (
+          <li>
+            <p className="fr-badge fr-badge--sm fr-badge--no-icon fr-badge--blue-ecume">
+              {t('consultations.yourRole', { role: t(`roles.${role}`) })}
+            </p>
+          </li>
+        ) : null}
+      </ul>
+      {consultation.description ? <p>{consultation.description}</p> : null}
+      <nav className="atelier-subnav fr-mb-4w" aria-label={t('consultation.sectionsLabel')}>
+        <ul>
+          <li>
+            <NavLink end to={base}>
+              {t('consultation.sections.commitments')}
+            </NavLink>
+          </li>
+          {role ? (
+            <li>
+              <NavLink to={`${base}/membres`}>{t('consultation.sections.members')}</NavLink>
+            </li>
+          ) : null}
+          {role === 'facilitator' ? (
+            <li>
+              <NavLink to={`${base}/journal`}>{t('consultation.sections.audit')}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet context={{ consultation, role } satisfies ConsultationContext} />
+    </>
+  );
+}
