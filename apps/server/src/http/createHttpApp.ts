@@ -83,8 +83,10 @@ export function createHttpApp({
   });
 
   if (api) {
-    const openApi = buildOpenApiDocument(api.routes, API_VERSION);
+    // Built on first request: generating JSON schemas allocates a lot for a page few will read.
+    let openApi: ReturnType<typeof buildOpenApiDocument> | null = null;
     app.get('/api/openapi.json', (_request, response) => {
+      openApi ??= buildOpenApiDocument(api.routes, API_VERSION);
       response.json(openApi);
     });
     const router = Router();

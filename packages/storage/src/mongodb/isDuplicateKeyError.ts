@@ -1,8 +1,8 @@
-import { MongoServerError } from 'mongodb';
+import { mongoDriver } from './mongoDriver';
 
 /** Server error code E11000: a write would have broken a unique index. */
 const DUPLICATE_KEY_ERROR_CODE = 11000;
 
 export function isDuplicateKeyError(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY_ERROR_CODE;
+  return error instanceof mongoDriver().MongoServerError && error.code === DUPLICATE_KEY_ERROR_CODE;
 }

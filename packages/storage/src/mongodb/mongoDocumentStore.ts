@@ -1,4 +1,5 @@
-import { Binary, MongoClient } from 'mongodb';
+import type { Binary } from 'mongodb';
+import { loadMongoDriver, mongoDriver } from './mongoDriver';
 import type {
   DocumentLogStats,
   DocumentStore,
@@ -34,6 +35,7 @@ export async function openMongoDocumentStore({
   if (typeof uri !== 'string' || uri.length === 0) {
     throw new TypeError('uri must be a non-empty MongoDB connection string');
   }
+  const { MongoClient } = await loadMongoDriver();
   const client = new MongoClient(uri, { appName: 'atelier' });
   try {
     await client.connect();
@@ -144,7 +146,12 @@ class MongoDocumentStore implements DocumentStore {
     const lastSeqByDoc = new Map<string, number>();
     for (const { docName, updates, firstSeq } of reservations) {
       updates.forEach((update, index) => {
-        records.push({ docName, seq: firstSeq + index, data: new Binary(update), createdAt });
+        records.push({
+          docName,
+          seq: firstSeq + index,
+          data: new (mongoDriver().Binary)(update),
+          createdAt,
+        });
       });
       lastSeqByDoc.set(docName, firstSeq + updates.length - 1);
     }
@@ -200,7 +207,7 @@ class MongoDocumentStore implements DocumentStore {
       this.collections.updates.insertOne({
         docName,
         seq: 1,
-        data: new Binary(initialUpdate),
+        data: new (mongoDriver().Binary)(initialUpdate),
         createdAt: new Date(),
       }),
     );
@@ -277,7 +284,7 @@ class MongoDocumentStore implements DocumentStore {
     snapshot: Uint8Array,
     throughSeq: number,
   ): Promise<void> {
-    const data = new Binary(snapshot);
+    const data = new (mongoDriver().Binary)(snapshot);
     for (let attempt = 1; attempt <= 2; attempt++) {
       const written = await writeUnlessDuplicateKey(() =>
         this.collections.snapshots.updateOne(

@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { loadMongoDriver } from './mongoDriver';
 import type { AtelierStorage } from '../atelierStorage';
 import { createDocumentIndexes, documentCollections } from './mongoCollections';
 import { createMongoDocumentStore } from './mongoDocumentStore';
@@ -23,6 +23,7 @@ export async function openMongoStorage({
   if (dbName !== undefined && (typeof dbName !== 'string' || dbName.length === 0)) {
     throw new TypeError('dbName must be a non-empty string when given');
   }
+  const { MongoClient } = await loadMongoDriver();
   const client = new MongoClient(uri, { appName: 'atelier' });
   try {
     await client.connect();

@@ -1,4 +1,4 @@
-import { MongoServerError } from 'mongodb';
+import { mongoDriver } from '../mongoDriver';
 import { UniqueConstraintError } from '../../workspace/workspaceStore';
 import { isDuplicateKeyError } from '../isDuplicateKeyError';
 import { UNIQUE_CONSTRAINTS_BY_INDEX } from './workspaceCollections';
@@ -21,7 +21,8 @@ export async function withUniqueConstraints<T>(write: () => Promise<T>): Promise
  * bug in the schema; the original error then says more than a guess would.
  */
 export function toUniqueConstraintError(error: unknown): UniqueConstraintError | null {
-  if (!isDuplicateKeyError(error) || !(error instanceof MongoServerError)) return null;
+  if (!isDuplicateKeyError(error) || !(error instanceof mongoDriver().MongoServerError))
+    return null;
   const indexName = INDEX_NAME_IN_MESSAGE.exec(error.message)?.[1];
   if (indexName === undefined || !Object.hasOwn(UNIQUE_CONSTRAINTS_BY_INDEX, indexName))
     return null;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtelierStorage } from '../../atelierStorage';
 import { aUser, describeWorkspaceStoreContract, operatorInjectionCalls } from '../../contract';
 import { UniqueConstraintError } from '../../workspace/workspaceStore';
+import { loadMongoDriver } from '../mongoDriver';
 import { openMongoStorage } from '../openMongoStorage';
 import { ConnectionState } from './connectionState';
 import { createMongoWorkspaceStore } from './mongoWorkspaceStore';
@@ -147,6 +148,11 @@ describe('MongoDB workspace store without a server', () => {
 });
 
 describe('MongoDB duplicate-key mapping', () => {
+  // The adapter loads the driver lazily; these tests build driver errors without connecting.
+  beforeAll(async () => {
+    await loadMongoDriver();
+  });
+
   function duplicateKeyError(collection: string, index: string): MongoServerError {
     const errmsg =
       `E11000 duplicate key error collection: atelier.${collection} index: ${index} ` +
