@@ -11,6 +11,7 @@ import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createHttpApp } from './http/createHttpApp';
+import { attachWorkspaceSockets, type WorkspaceSocketServer } from './realtime/workspaceSockets';
 import { buildApiRoutes } from './http/routes/apiRoutes';
 import { AccessChangeNotifier } from './workspace/accessChangeNotifier';
 import { LoginThrottle } from './workspace/auth/loginThrottle';
@@ -21,6 +22,9 @@ import { ReadModelUpdater } from './workspace/readModelUpdater';
 import { sessionCookieName } from './workspace/sessionCookie';
 import { createWorkspaceAccessPolicy } from './workspace/workspaceAccessPolicy';
 import { defaultIdGenerator, type WorkspaceContext } from './workspace/workspaceContext';
+import { WorkspaceEvents } from './workspace/workspaceEvents';
+
+const SOCKET_MAX_MESSAGE_BYTES = 16 * 1024;
 
 /** How many more failed sign-ins one address may make than one account. */
 const ADDRESS_FAILURE_MULTIPLIER = 10;
@@ -55,7 +59,7 @@ export interface AtelierServerOptions {
 
 export interface AtelierServer {
   readonly httpServer: HttpServer;
-  readonly io: SocketIoServer;
+  readonly io: WorkspaceSocketServer;
   readonly collab: CollabEndpoint;
   readonly registry: DocumentRegistry;
   readonly workspace: WorkspaceContext | null;
@@ -102,7 +106,19 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
   });
   const httpServer = createServer(app);
   // Our /collab upgrades may take a moment (identity, loading); Socket.io must not end them.
-  const io = new SocketIoServer(httpServer, { destroyUpgrade: false, serveClient: false });
+  const io: WorkspaceSocketServer = new SocketIoServer(httpServer, {
+    destroyUpgrade: false,
+    serveClient: false,
+    // Socket.io only carries small notices; the documents travel on /collab.
+    maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
+  });
+  if (workspace) {
+    attachWorkspaceSockets(io, workspace, {
+      cookieName,
+      publicOrigin: options.publicOrigin,
+      logger: logger.child({ component: 'realtime' }),
+    });
+  }
   const collabLogger = logger.child({ component: 'collab' });
   const readModels = workspace ? new ReadModelUpdater(workspace) : null;
   const registry = new DocumentRegistry(
@@ -173,6 +189,7 @@ function buildWorkspaceContext(
       ),
     },
     accessChanges: new AccessChangeNotifier(),
+    events: new WorkspaceEvents(),
     mailer: workspace.mailer ?? null,
     publicOrigin: options.publicOrigin,
     logger: options.logger.child({ component: 'workspace' }),

@@ -31,3 +31,10 @@ export {
   organisationDtoSchema,
 } from './restDtos';
 export { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf';
+export type {
+  ClientToServerEvents,
+  CommitmentUpdatedPayload,
+  ServerToClientEvents,
+  WatchResult,
+} from './socketEvents';
+export { consultationRoom, SocketEvent } from './socketEvents';

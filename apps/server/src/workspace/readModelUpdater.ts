@@ -67,6 +67,10 @@ export class ReadModelUpdater {
         lastEditedAt: entry.lastEditedAt,
         contributorIds,
       });
+      this.context.events.emit('commitmentChanged', {
+        consultationId: commitment.consultationId,
+        commitmentId: commitment.id,
+      });
     } catch (error) {
       this.context.logger.error({ err: error, docName }, 'read model refresh failed');
     }

@@ -6,6 +6,7 @@ import type { AccessChangeNotifier } from './accessChangeNotifier';
 import type { LoginThrottle } from './auth/loginThrottle';
 import type { SessionService } from './auth/sessionService';
 import type { InvitationMailer } from './invitationMailer';
+import type { WorkspaceEvents } from './workspaceEvents';
 
 /** What every use case may need, built once in the composition root. */
 export interface WorkspaceContext {
@@ -15,6 +16,7 @@ export interface WorkspaceContext {
   /** Failed sign-ins, counted per email and, with a higher limit (shared offices), per address. */
   readonly loginThrottles: { readonly perEmail: LoginThrottle; readonly perAddress: LoginThrottle };
   readonly accessChanges: AccessChangeNotifier;
+  readonly events: WorkspaceEvents;
   readonly mailer: InvitationMailer | null;
   /** Origin of the web app, to build invitation links. */
   readonly publicOrigin: string;

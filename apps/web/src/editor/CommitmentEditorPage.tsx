@@ -14,6 +14,7 @@ import { QueryState } from '../features/consultations/QueryState';
 import { api } from '../lib/api';
 import { errorMessageKey } from '../lib/apiError';
 import { ErrorAlert } from '../lib/formFields';
+import { useConsultationLiveUpdates } from '../lib/liveUpdates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { CollaborativeEditor } from './CollaborativeEditor';
 import { presenceColorFor } from './presence/presenceColors';
@@ -24,7 +25,6 @@ export function CommitmentEditorPage() {
   const commitment = useQuery({
     queryKey: queryKeys.commitment(commitmentId),
     queryFn: () => api.commitment(commitmentId),
-    refetchInterval: 15_000,
   });
   return (
     <QueryState query={commitment}>
@@ -34,6 +34,7 @@ export function CommitmentEditorPage() {
 }
 
 function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
+  useConsultationLiveUpdates(commitment.consultationId);
   const { t, i18n } = useTranslation();
   const session = useSession();
   const me = session.data ?? null;

@@ -77,6 +77,7 @@ export async function createCommitment(
     target: `commitment:${id}`,
     details: { number: commitment.number, title: commitment.title },
   });
+  context.events.emit('commitmentChanged', { consultationId, commitmentId: id });
   return commitment;
 }
 
@@ -141,6 +142,7 @@ export async function updateCommitment(
       details: { from: previous.status, to: input.status },
     });
   }
+  context.events.emit('commitmentChanged', { consultationId, commitmentId });
   const otherFields = Object.keys(input).filter((key) => key !== 'locked' && key !== 'status');
   if (otherFields.length > 0) {
     await recordAudit(context, {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 
 import { queryKeys } from '../../app/queryClient';
 import { api } from '../../lib/api';
+import { useConsultationLiveUpdates } from '../../lib/liveUpdates';
 
 export function useConsultations() {
   return useQuery({ queryKey: queryKeys.consultations, queryFn: api.consultations });
@@ -11,13 +12,14 @@ export function useConsultation(id: string) {
   return useQuery({ queryKey: queryKeys.consultation(id), queryFn: () => api.consultation(id) });
 }
 
-/** Titles and "last edit" are derived by the server after edits; refreshed every 15 s. */
-export const COMMITMENTS_REFRESH_MS = 15_000;
-
+/**
+ * Titles, status, lock and "last edit" change while the page is open: the server announces each
+ * change on Socket.io (see useConsultationLiveUpdates) and the list is refetched then.
+ */
 export function useCommitments(consultationId: string) {
+  useConsultationLiveUpdates(consultationId);
   return useQuery({
     queryKey: queryKeys.commitments(consultationId),
     queryFn: () => api.commitments(consultationId),
-    refetchInterval: COMMITMENTS_REFRESH_MS,
   });
 }

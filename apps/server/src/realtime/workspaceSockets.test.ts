@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import {
+  SocketEvent,
+  type ClientToServerEvents,
+  type CommitmentUpdatedPayload,
+  type ServerToClientEvents,
+  type WatchResult,
+} from '@atelier/protocol';
+import { ApiClient } from '../testing/apiClient';
+import { eventually } from '../testing/eventually';
+import { TEST_ORIGIN } from '../testing/startTestServer';
+import { startWorkspaceServer, type RunningWorkspaceServer } from '../testing/startWorkspaceServer';
+import { seedRolesScenario, TEST_PASSWORD, type RolesScenario } from '../testing/workspaceFixtures';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let running: RunningWorkspaceServer;
+let scenario: RolesScenario;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  running = await startWorkspaceServer();
+  scenario = await seedRolesScenario(running.context);
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await running.stop();
+});
+
+async function signedInCookie(role: keyof RolesScenario['people']): Promise<string> {
+  const api = new ApiClient(running.baseUrl);
+  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
+  return api.sessionCookie!;
+}
+
+function openSocket(cookie: string | null, origin = TEST_ORIGIN): ClientSocket {
+  const socket: ClientSocket = connectSocket(running.baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
+    reconnection: false,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function watch(socket: ClientSocket, consultationId: unknown): Promise<WatchResult> {
+  return new Promise((resolve) =>
+    socket.emit(SocketEvent.WatchConsultation, consultationId as string, resolve),
+  );
+}
+
+describe('Socket.io: live changes of a consultation', () => {
+  it('a member watching a consultation hears when a commitment changes', async () => {
+    const socket = openSocket(await signedInCookie('contributor'));
+    expect(await watch(socket, scenario.consultation.id)).toEqual({ ok: true });
+    const heard: CommitmentUpdatedPayload[] = [];
+    socket.on(SocketEvent.CommitmentUpdated, (payload) => heard.push(payload));
+
+    const facilitator = new ApiClient(running.baseUrl);
+    await facilitator.signIn(scenario.people.facilitator.email, TEST_PASSWORD);
+    await facilitator.patch(`/api/commitments/${scenario.commitment.id}`, {
+      title: 'Un titre plus précis',
+    });
+    await eventually(() =>
+      expect(heard).toContainEqual({
+        consultationId: scenario.consultation.id,
+        commitmentId: scenario.commitment.id,
+      }),
+    );
+  });
+
+  it('refuses to watch what the caller may not read, with the REST error codes', async () => {
+    expect(await watch(openSocket(null), scenario.consultation.id)).toEqual({
+      ok: false,
+      code: 'authentication_required',
+    });
+    expect(
+      await watch(openSocket(await signedInCookie('stranger')), scenario.consultation.id),
+    ).toEqual({
+      ok: false,
+      code: 'consultation_not_found',
+    });
+    expect(await watch(openSocket(await signedInCookie('facilitator')), { $ne: null })).toEqual({
+      ok: false,
+      code: 'validation_failed',
+    });
+  });
+
+  it('a member removed from the consultation stops hearing about it', async () => {
+    const socket = openSocket(await signedInCookie('observer'));
+    expect(await watch(socket, scenario.consultation.id)).toEqual({ ok: true });
+    const admin = new ApiClient(running.baseUrl);
+    await admin.signIn(scenario.admin.email, TEST_PASSWORD);
+    await admin.delete(
+      `/api/consultations/${scenario.consultation.id}/members/${scenario.people.observer.id}`,
+    );
+    const heard: CommitmentUpdatedPayload[] = [];
+    socket.on(SocketEvent.CommitmentUpdated, (payload) => heard.push(payload));
+    // Let the access review run, then change something the observer must not hear about.
+    await eventually(async () => {
+      await admin.patch(`/api/commitments/${scenario.commitment.id}`, {
+        title: `Après le départ ${Date.now()}`,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toEqual([]);
+    });
+  });
+
+  it('refuses a handshake from another site', async () => {
+    const socket = openSocket(await signedInCookie('contributor'), 'https://evil.example');
+    const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+    expect(error.message).toBe('origin_not_allowed');
+  });
+});
