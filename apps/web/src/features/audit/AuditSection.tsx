@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { absoluteDateTimeLabel } from '../commitments/commitmentView';
 import { useConsultationContext } from '../consultations/ConsultationLayout';
 import { QueryState } from '../consultations/QueryState';
+import { DataTable } from '../../lib/DataTable';
 
 /** What facilitators and the system did, newest first. */
 export function AuditSection() {
@@ -24,41 +25,26 @@ export function AuditSection() {
           entries.length === 0 ? (
             <p>{t('audit.empty')}</p>
           ) : (
-            <div className="fr-table fr-table--bordered atelier-table">
-              <div className="fr-table__wrapper">
-                <div className="fr-table__container">
-                  <div className="fr-table__content">
-                    <table>
-                      <caption>{t('audit.caption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('audit.columns.at')}</th>
-                          <th scope="col">{t('audit.columns.actor')}</th>
-                          <th scope="col">{t('audit.columns.action')}</th>
-                          <th scope="col">{t('audit.columns.target')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {entries.map((entry) => (
-                          <tr key={entry.id}>
-                            <td>
-                              <time dateTime={entry.at}>
-                                {absoluteDateTimeLabel(entry.at, locale)}
-                              </time>
-                            </td>
-                            <td>{entry.actor?.displayName ?? t('audit.system')}</td>
-                            <td>
-                              {t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}
-                            </td>
-                            <td>{entry.target}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              </div>
-            </div>
+            <DataTable
+              caption={t('audit.caption')}
+              columns={[
+                t('audit.columns.at'),
+                t('audit.columns.actor'),
+                t('audit.columns.action'),
+                t('audit.columns.target'),
+              ]}
+            >
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{absoluteDateTimeLabel(entry.at, locale)}</time>
+                  </td>
+                  <td>{entry.actor?.displayName ?? t('audit.system')}</td>
+                  <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
+                  <td>{entry.target}</td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </QueryState>

@@ -14,6 +14,7 @@ import {
   relativeTimeLabel,
 } from './commitmentView';
 import { useDraftPresence } from './useDraftPresence';
+import { DataTable } from '../../lib/DataTable';
 
 export function CommitmentsSection() {
   const { t } = useTranslation();
@@ -44,74 +45,54 @@ function CommitmentsTable({ commitments }: { commitments: readonly CommitmentDto
   const now = new Date();
   const locale = i18n.resolvedLanguage ?? 'fr';
   return (
-    <div className="fr-table fr-table--bordered atelier-table">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>{t('commitments.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('commitments.columns.number')}</th>
-                  <th scope="col">{t('commitments.columns.title')}</th>
-                  <th scope="col">{t('commitments.columns.theme')}</th>
-                  <th scope="col">{t('commitments.columns.leads')}</th>
-                  <th scope="col">{t('commitments.columns.status')}</th>
-                  <th scope="col">{t('commitments.columns.lock')}</th>
-                  <th scope="col">{t('commitments.columns.lastEdit')}</th>
-                  <th scope="col">{t('commitments.columns.writingNow')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {commitments.map((commitment) => (
-                  <tr key={commitment.id}>
-                    <td>{commitment.number}</td>
-                    <th scope="row">
-                      <Link
-                        to={`/consultations/${commitment.consultationId}/engagements/${commitment.id}`}
-                      >
-                        {displayTitle(commitment)}
-                      </Link>
-                    </th>
-                    <td>
-                      {commitment.theme.label}
-                      <span className="atelier-muted fr-text--xs">
-                        {' '}
-                        ({t(`commitment.themeKind.${commitment.theme.kind}`)})
-                      </span>
-                    </td>
-                    <td>{formatNameList(leadOrganisationNames(commitment), locale) || '—'}</td>
-                    <td>
-                      <CommitmentStatusBadge status={commitment.status} />
-                    </td>
-                    <td>
-                      {commitment.locked ? t('commitments.locked') : t('commitments.unlocked')}
-                    </td>
-                    <td>
-                      {commitment.draft.lastEditedAt ? (
-                        <time dateTime={commitment.draft.lastEditedAt}>
-                          {relativeTimeLabel(
-                            commitment.draft.lastEditedAt,
-                            now,
-                            locale,
-                            t('common.justNow'),
-                          )}
-                        </time>
-                      ) : (
-                        t('commitments.neverEdited')
-                      )}
-                    </td>
-                    <td>
-                      <WritingNow people={presence.get(commitment.docName)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <DataTable
+      caption={t('commitments.caption')}
+      columns={[
+        t('commitments.columns.number'),
+        t('commitments.columns.title'),
+        t('commitments.columns.theme'),
+        t('commitments.columns.leads'),
+        t('commitments.columns.status'),
+        t('commitments.columns.lock'),
+        t('commitments.columns.lastEdit'),
+        t('commitments.columns.writingNow'),
+      ]}
+    >
+      {commitments.map((commitment) => (
+        <tr key={commitment.id}>
+          <td>{commitment.number}</td>
+          <th scope="row">
+            <Link to={`/consultations/${commitment.consultationId}/engagements/${commitment.id}`}>
+              {displayTitle(commitment)}
+            </Link>
+          </th>
+          <td>
+            {commitment.theme.label}
+            <span className="atelier-muted fr-text--xs">
+              {' '}
+              ({t(`commitment.themeKind.${commitment.theme.kind}`)})
+            </span>
+          </td>
+          <td>{formatNameList(leadOrganisationNames(commitment), locale) || '—'}</td>
+          <td>
+            <CommitmentStatusBadge status={commitment.status} />
+          </td>
+          <td>{commitment.locked ? t('commitments.locked') : t('commitments.unlocked')}</td>
+          <td>
+            {commitment.draft.lastEditedAt ? (
+              <time dateTime={commitment.draft.lastEditedAt}>
+                {relativeTimeLabel(commitment.draft.lastEditedAt, now, locale, t('common.justNow'))}
+              </time>
+            ) : (
+              t('commitments.neverEdited')
+            )}
+          </td>
+          <td>
+            <WritingNow people={presence.get(commitment.docName)} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

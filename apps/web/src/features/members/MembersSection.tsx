@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../lib/formFields';
 import { useConsultationContext } from '../consultations/ConsultationLayout';
 import { QueryState } from '../consultations/QueryState';
 import { InviteForm } from './InviteForm';
+import { DataTable } from '../../lib/DataTable';
 
 const memberErrorCodes = new Set(['last_facilitator', 'member_not_found', 'insufficient_role']);
 
@@ -61,65 +62,50 @@ function MembersTable({
   return (
     <>
       {failure ? <ErrorAlert title={t(errorMessageKey(failure, memberErrorCodes))} /> : null}
-      <div className="fr-table fr-table--bordered atelier-table">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t('members.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('members.columns.name')}</th>
-                    <th scope="col">{t('members.columns.organisation')}</th>
-                    <th scope="col">{t('members.columns.role')}</th>
-                    {canManage ? <th scope="col">{t('members.columns.actions')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((member) => (
-                    <tr key={member.userId}>
-                      <th scope="row">{member.displayName}</th>
-                      <td>{member.organisation?.name ?? '—'}</td>
-                      <td>
-                        {canManage ? (
-                          <RoleSelect
-                            member={member}
-                            disabled={changeRole.isPending}
-                            onChange={(role) => changeRole.mutate({ userId: member.userId, role })}
-                          />
-                        ) : (
-                          t(`roles.${member.role}`)
-                        )}
-                      </td>
-                      {canManage ? (
-                        <td>
-                          <button
-                            type="button"
-                            className="fr-btn fr-btn--sm fr-btn--tertiary"
-                            disabled={remove.isPending}
-                            aria-label={t('members.removeLabel', { name: member.displayName })}
-                            onClick={() => {
-                              if (
-                                window.confirm(
-                                  t('members.removeConfirm', { name: member.displayName }),
-                                )
-                              ) {
-                                remove.mutate(member.userId);
-                              }
-                            }}
-                          >
-                            {t('members.remove')}
-                          </button>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <DataTable
+        caption={t('members.caption')}
+        columns={[
+          t('members.columns.name'),
+          t('members.columns.organisation'),
+          t('members.columns.role'),
+          canManage ? t('members.columns.actions') : null,
+        ]}
+      >
+        {members.map((member) => (
+          <tr key={member.userId}>
+            <th scope="row">{member.displayName}</th>
+            <td>{member.organisation?.name ?? '—'}</td>
+            <td>
+              {canManage ? (
+                <RoleSelect
+                  member={member}
+                  disabled={changeRole.isPending}
+                  onChange={(role) => changeRole.mutate({ userId: member.userId, role })}
+                />
+              ) : (
+                t(`roles.${member.role}`)
+              )}
+            </td>
+            {canManage ? (
+              <td>
+                <button
+                  type="button"
+                  className="fr-btn fr-btn--sm fr-btn--tertiary"
+                  disabled={remove.isPending}
+                  aria-label={t('members.removeLabel', { name: member.displayName })}
+                  onClick={() => {
+                    if (window.confirm(t('members.removeConfirm', { name: member.displayName }))) {
+                      remove.mutate(member.userId);
+                    }
+                  }}
+                >
+                  {t('members.remove')}
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
