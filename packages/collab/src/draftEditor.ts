@@ -10,3 +10,4 @@ export {
   createDraftEditor,
   type HeadlessDraftEditor,
 } from './draft/headlessDraftEditor';
+export { $yjsRangeFromSelection } from './anchors/lexicalSelectionRange';
