@@ -385,3 +385,19 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     expect([response.status, errorCode(response.body)]).toEqual([409, 'invalid_status_transition']);
   });
 });
+
+describe('session timeouts', () => {
+  it('a session unused for longer than the idle timeout ends', async () => {
+    const shortLived = await startWorkspaceServer({ idleMs: 300 });
+    try {
+      const user = await aUser(shortLived.context, { label: 'idle' });
+      const api = new ApiClient(shortLived.baseUrl);
+      await api.signIn(user.email, TEST_PASSWORD);
+      expect((await api.get('/api/me')).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await api.get('/api/me')).status).toBe(401);
+    } finally {
+      await shortLived.stop();
+    }
+  });
+});
