@@ -33,7 +33,18 @@ export const SyncMessageType = {
 export const AuthMessageType = {
   PermissionDenied: 0,
   AccessState: 1,
+  /**
+   * Atelier's: content this connection sent was dropped because it may not edit (typically typed
+   * in the instant between a lock and the client hearing of it). The client must discard its
+   * local changes (and offline copy) and resync, or they would reach everyone at the next unlock.
+   * Payload: varString JSON {@link EditsRefusedPayload}. Sent once until the access changes.
+   */
+  EditsRefused: 2,
 } as const;
+
+export interface EditsRefusedPayload {
+  readonly readOnlyReason?: ReadOnlyReason;
+}
 
 export interface AccessStatePayload {
   readonly access: DocumentAccess;

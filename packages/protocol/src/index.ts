@@ -1,6 +1,6 @@
 export type { CloseCodeDescription } from './collabCloseCodes';
 export { CollabCloseCode, collabCloseDescriptions } from './collabCloseCodes';
-export type { AccessStatePayload } from './collabMessages';
+export type { AccessStatePayload, EditsRefusedPayload } from './collabMessages';
 export {
   AuthMessageType,
   COLLAB_PATH_PREFIX,

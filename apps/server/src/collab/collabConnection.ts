@@ -28,6 +28,8 @@ export class CollabConnection {
   private readonly byteBucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
   private closed = false;
+  /** Whether the client was told its edits were dropped, since its access last changed. */
+  editsRefusedNotified = false;
 
   constructor(
     private readonly socket: WebSocket,

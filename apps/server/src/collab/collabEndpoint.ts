@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import type { CollabMetrics } from '../metrics/collabMetrics';
 import { CollabConnection } from './collabConnection';
 import { parseCollabFrame } from './collabFrame';
+import { encodeEditsRefusedMessage } from './outgoingMessages';
 import type { AccessChange, DocumentAccessPolicy } from './documentAccessPolicy';
 import { isDenied } from './documentAccessPolicy';
 import type { DocumentRegistry } from './documentRegistry';
@@ -179,6 +180,16 @@ export class CollabEndpoint {
         // Read-only connections are told once at admission; their content is dropped unread.
         if (!mayEditText(connection.access)) {
           metrics.rejectedMessages.inc({ reason: 'read_only_write' });
+          // An empty sync reply (nothing to add) is not an edit; anything else is, and the client
+          // must drop it rather than send it again when it may edit.
+          if (!isEmptyUpdate(frame.update) && !connection.editsRefusedNotified) {
+            connection.editsRefusedNotified = true;
+            connection.send(
+              encodeEditsRefusedMessage(
+                connection.readOnlyReason ? { readOnlyReason: connection.readOnlyReason } : {},
+              ),
+            );
+          }
           return;
         }
         const result = room.applyClientUpdate(connection, frame.update);
@@ -311,4 +322,9 @@ function toUint8Array(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return data;
+}
+
+/** The update Yjs encodes when there is nothing to send: no structs, no deletions. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }

@@ -100,10 +100,13 @@ describe('collaboration sync', () => {
     const facilitator = client(server.port, 'doc-lock', 'facilitator');
     const contributor = client(server.port, 'doc-lock', 'contributor');
     const accessStates: Array<{ access: string; readOnlyReason?: string }> = [];
+    const refusals: unknown[] = [];
     contributor.provider.messageHandlers[CollabMessageType.Auth] = (_encoder, decoder) => {
-      if (decoding.readVarUint(decoder) === AuthMessageType.AccessState) {
+      const subtype = decoding.readVarUint(decoder);
+      if (subtype === AuthMessageType.AccessState)
         accessStates.push(JSON.parse(decoding.readVarString(decoder)));
-      }
+      if (subtype === AuthMessageType.EditsRefused)
+        refusals.push(JSON.parse(decoding.readVarString(decoder)));
     };
     let reconnections = 0;
     contributor.provider.on('status', ({ status }) => {
@@ -124,6 +127,8 @@ describe('collaboration sync', () => {
     expect(Date.now() - lockedAt).toBeLessThan(1_000);
 
     contributor.text.insert(0, 'after the lock. ');
+    // The client is told its edit was dropped, so it can discard it instead of resending it later.
+    await eventually(() => expect(refusals).toEqual([{ readOnlyReason: 'draft_locked' }]));
     facilitator.text.insert(facilitator.text.length, 'facilitator note.');
     await eventually(() => expect(contributor.text.toString()).toContain('facilitator note.'));
     expect(facilitator.text.toString()).toBe('before the lock. facilitator note.');

@@ -105,6 +105,7 @@ export class DocumentRoom {
   ): void {
     const becameEditor = !mayEditText(connection.access) && mayEditText(access);
     connection.access = access;
+    connection.editsRefusedNotified = false;
     connection.readOnlyReason = readOnlyReason;
     connection.send(
       encodeAccessStateMessage({ access, ...(readOnlyReason ? { readOnlyReason } : {}) }),

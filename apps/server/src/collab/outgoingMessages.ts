@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import type { AccessStatePayload } from '@atelier/protocol';
+import type { AccessStatePayload, EditsRefusedPayload } from '@atelier/protocol';
 import { AuthMessageType, CollabMessageType, SyncMessageType } from '@atelier/protocol';
 
 /**
@@ -30,6 +30,14 @@ export function encodeAccessStateMessage(payload: AccessStatePayload): Uint8Arra
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, CollabMessageType.Auth);
   encoding.writeVarUint(encoder, AuthMessageType.AccessState);
+  encoding.writeVarString(encoder, JSON.stringify(payload));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeEditsRefusedMessage(payload: EditsRefusedPayload): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, CollabMessageType.Auth);
+  encoding.writeVarUint(encoder, AuthMessageType.EditsRefused);
   encoding.writeVarString(encoder, JSON.stringify(payload));
   return encoding.toUint8Array(encoder);
 }
