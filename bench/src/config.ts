@@ -38,14 +38,45 @@ export const RECONNECT_STORM = {
   RESYNC_TIMEOUT_MS: 60_000,
 } as const;
 
+// --- web client workload (bench/src/browser) -------------------------------------------------
+export const BROWSER = {
+  /** Debian's Chromium; the bench never downloads a browser. */
+  CHROMIUM_PATH: '/usr/bin/chromium',
+  WEB_BUILD_TIMEOUT_MS: 120_000,
+  /** Cold + warm pairs, after one discarded pair that warms the server up. */
+  NAVIGATION_RUNS: 5,
+  NAVIGATION_TIMEOUT_MS: 20_000,
+  TYPED_CHARACTERS: 200,
+  /** A steady typist: 20 characters a second. */
+  KEY_INTERVAL_MS: 50,
+  /** Frames still in flight after the last key. */
+  TYPING_SETTLE_MS: 500,
+  WRITERS_JOIN_TIMEOUT_MS: 20_000,
+  /** Remote edits already flowing before the first measured key. */
+  WRITERS_WARMUP_MS: 2_000,
+  CONVERGE_TIMEOUT_MS: 15_000,
+  /** The whole browser side (Chromium, writers, driver), after which it is killed. */
+  RUN_TIMEOUT_MS: 150_000,
+  TARGETS: { INITIAL_JS_GZIP_KB: 300, NAVIGATION_MS: 1_500, KEY_TO_PAINT_P95_MS: 50 },
+} as const;
+
+/** `servers`: the server comparisons above; `browser`: the web client workload. */
+export type WorkloadGroup = 'servers' | 'browser';
+export const ALL_WORKLOAD_GROUPS: readonly WorkloadGroup[] = ['servers', 'browser'];
+// --- end web client workload ---------------------------------------------------------------------
+
 export interface BenchConfig {
   sizes: number[];
   servers: ServerName[];
+  workloads: WorkloadGroup[];
 }
 
 export class BenchConfigError extends Error {}
 
-/** Reads BENCH_SIZES (e.g. "200,1000") and BENCH_ONLY (e.g. "atelier,hocuspocus") once, at start. */
+/**
+ * Reads BENCH_SIZES (e.g. "200,1000"), BENCH_ONLY (e.g. "atelier,hocuspocus") and
+ * BENCH_WORKLOADS (e.g. "browser") once, at start.
+ */
 export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const problems: string[] = [];
   const sizes =
@@ -66,6 +97,22 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       `BENCH_ONLY has unknown servers ${unknown.join(', ')} (known: ${ALL_SERVERS.join(', ')})`,
     );
   }
+  const workloads =
+    env.BENCH_WORKLOADS === undefined || env.BENCH_WORKLOADS === ''
+      ? [...ALL_WORKLOAD_GROUPS]
+      : env.BENCH_WORKLOADS.split(',').map((part) => part.trim());
+  const unknownWorkloads = workloads.filter(
+    (name) => !ALL_WORKLOAD_GROUPS.includes(name as WorkloadGroup),
+  );
+  if (unknownWorkloads.length > 0) {
+    problems.push(
+      `BENCH_WORKLOADS has unknown workloads ${unknownWorkloads.join(', ')} (known: ${ALL_WORKLOAD_GROUPS.join(', ')})`,
+    );
+  }
   if (problems.length > 0) throw new BenchConfigError(problems.join('\n'));
-  return { sizes, servers: servers as ServerName[] };
+  return {
+    sizes,
+    servers: servers as ServerName[],
+    workloads: workloads as WorkloadGroup[],
+  };
 }

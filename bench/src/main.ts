@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { runBrowserSection } from './browser/browserRun';
 import { BenchConfigError, FANOUT, readBenchConfig } from './config';
 import { printProgress, printReport } from './report/printReport';
 import type { BenchReport, MetricDefinition, MetricValues, SectionResult } from './report/results';
@@ -84,7 +85,8 @@ async function main() {
   const workspace = new BenchWorkspace();
   const sections: SectionResult[] = [];
 
-  for (const plan of plannedSections(config.sizes)) {
+  const serverPlans = config.workloads.includes('servers') ? plannedSections(config.sizes) : [];
+  for (const plan of serverPlans) {
     const section: SectionResult = {
       title: plan.title,
       notes: plan.notes,
@@ -97,6 +99,11 @@ async function main() {
     }
     sections.push(section);
   }
+  // --- web client workload (bench/src/browser): Atelier only, so it runs when atelier is benched.
+  if (config.workloads.includes('browser') && config.servers.includes('atelier')) {
+    sections.push(await runBrowserSection(workspace));
+  }
+  // --- end web client workload
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),

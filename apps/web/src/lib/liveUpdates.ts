@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   SocketEvent,
   type ClientToServerEvents,
@@ -11,10 +11,15 @@ import { queryKeys } from '../app/queryClient';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** One Socket.io connection per tab, opened on first use; the session cookie authenticates it. */
-let sharedSocket: LiveSocket | null = null;
-function liveSocket(): LiveSocket {
-  sharedSocket ??= io({ transports: ['websocket'], withCredentials: true });
+/**
+ * One Socket.io connection per tab, opened on first use; the session cookie authenticates it.
+ * The client library is loaded then too: live updates are not worth delaying the first screen.
+ */
+let sharedSocket: Promise<LiveSocket> | null = null;
+function liveSocket(): Promise<LiveSocket> {
+  sharedSocket ??= import('socket.io-client').then(({ io }) =>
+    io({ transports: ['websocket'], withCredentials: true }),
+  );
   return sharedSocket;
 }
 
@@ -26,8 +31,10 @@ function liveSocket(): LiveSocket {
 export function useConsultationLiveUpdates(consultationId: string): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const socket = liveSocket();
-    const watch = () => socket.emit(SocketEvent.WatchConsultation, consultationId, () => undefined);
+    let socket: LiveSocket | null = null;
+    let cancelled = false;
+    const watch = () =>
+      socket?.emit(SocketEvent.WatchConsultation, consultationId, () => undefined);
     const onUpdated = ({
       consultationId: changed,
       commitmentId,
@@ -39,14 +46,19 @@ export function useConsultationLiveUpdates(consultationId: string): void {
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitments(consultationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitment(commitmentId) });
     };
-    watch();
-    // Rooms do not survive a reconnection: watch again each time.
-    socket.on('connect', watch);
-    socket.on(SocketEvent.CommitmentUpdated, onUpdated);
+    void liveSocket().then((opened) => {
+      if (cancelled) return;
+      socket = opened;
+      watch();
+      // Rooms do not survive a reconnection: watch again each time.
+      opened.on('connect', watch);
+      opened.on(SocketEvent.CommitmentUpdated, onUpdated);
+    });
     return () => {
-      socket.off('connect', watch);
-      socket.off(SocketEvent.CommitmentUpdated, onUpdated);
-      socket.emit(SocketEvent.UnwatchConsultation, consultationId);
+      cancelled = true;
+      socket?.off('connect', watch);
+      socket?.off(SocketEvent.CommitmentUpdated, onUpdated);
+      socket?.emit(SocketEvent.UnwatchConsultation, consultationId);
     };
   }, [consultationId, queryClient]);
 }
