@@ -11,6 +11,7 @@ import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createHttpApp } from './http/createHttpApp';
+import { DraftPresenceRelay } from './realtime/draftPresenceRelay';
 import { attachWorkspaceSockets, type WorkspaceSocketServer } from './realtime/workspaceSockets';
 import { buildApiRoutes } from './http/routes/apiRoutes';
 import { AccessChangeNotifier } from './workspace/accessChangeNotifier';
@@ -112,13 +113,6 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     // Socket.io only carries small notices; the documents travel on /collab.
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
   });
-  if (workspace) {
-    attachWorkspaceSockets(io, workspace, {
-      cookieName,
-      publicOrigin: options.publicOrigin,
-      logger: logger.child({ component: 'realtime' }),
-    });
-  }
   const collabLogger = logger.child({ component: 'collab' });
   const readModels = workspace ? new ReadModelUpdater(workspace) : null;
   const registry = new DocumentRegistry(
@@ -131,6 +125,21 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       ? (room, contributorIds) => readModels.documentChanged(room, contributorIds)
       : undefined,
   );
+  const presence = workspace
+    ? new DraftPresenceRelay(
+        workspace,
+        (docName) => registry.loadedRoom(docName)?.presentPeople() ?? [],
+      )
+    : null;
+  if (workspace && presence) {
+    presence.attach(io);
+    attachWorkspaceSockets(io, workspace, {
+      cookieName,
+      publicOrigin: options.publicOrigin,
+      logger: logger.child({ component: 'realtime' }),
+      presence,
+    });
+  }
   const policy =
     options.policy ??
     (workspace ? createWorkspaceAccessPolicy(workspace, cookieName) : createClosedAccessPolicy());
@@ -142,6 +151,9 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     publicOrigin: options.publicOrigin,
     metrics,
     logger: collabLogger,
+    ...(presence
+      ? { onPresenceChanged: (docName: string) => presence.presenceChanged(docName) }
+      : {}),
   });
 
   return {
@@ -163,6 +175,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       httpServer.close();
       await collab.shutdown();
       await readModels?.flush();
+      presence?.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       httpServer.closeAllConnections();
     },

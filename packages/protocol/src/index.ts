@@ -34,6 +34,8 @@ export { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf';
 export type {
   ClientToServerEvents,
   CommitmentUpdatedPayload,
+  DraftPresencePayload,
+  PresentPerson,
   ServerToClientEvents,
   WatchResult,
 } from './socketEvents';

@@ -1,3 +1,5 @@
+import type { DocumentAccess } from '@atelier/domain';
+
 /**
  * Socket.io events (default path `/socket.io`), declared once for the server and the web client.
  * Payloads name what changed; clients re-read it through REST, so every read stays authorized
@@ -9,17 +11,39 @@ export const SocketEvent = {
   UnwatchConsultation: 'consultation:unwatch',
   /** Server → client: a commitment's metadata or draft read model changed. */
   CommitmentUpdated: 'commitment:updated',
+  /** Server → client: who has a commitment's draft open changed. */
+  DraftPresence: 'draft:presence',
 } as const;
+
+/** Someone with a draft open, as the server knows them (never as their client claims). */
+export interface PresentPerson {
+  /** Null for a signed-out reader of a public draft. */
+  readonly userId: string | null;
+  readonly name: string | null;
+  readonly organisation: string | null;
+  /** `edit`: writing; `comment` or `view`: reading. */
+  readonly access: DocumentAccess;
+}
+
+export interface DraftPresencePayload {
+  readonly consultationId: string;
+  readonly commitmentId: string;
+  readonly people: readonly PresentPerson[];
+}
 
 export interface CommitmentUpdatedPayload {
   readonly consultationId: string;
   readonly commitmentId: string;
 }
 
-export type WatchResult = { readonly ok: true } | { readonly ok: false; readonly code: string };
+/** Answer to a watch: on success, who has each of the consultation's drafts open right now. */
+export type WatchResult =
+  | { readonly ok: true; readonly presence: readonly DraftPresencePayload[] }
+  | { readonly ok: false; readonly code: string };
 
 export interface ServerToClientEvents {
   [SocketEvent.CommitmentUpdated]: (payload: CommitmentUpdatedPayload) => void;
+  [SocketEvent.DraftPresence]: (payload: DraftPresencePayload) => void;
 }
 
 export interface ClientToServerEvents {

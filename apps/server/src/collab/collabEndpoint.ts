@@ -23,6 +23,8 @@ export interface CollabEndpointOptions {
   readonly publicOrigin: string;
   readonly metrics: CollabMetrics;
   readonly logger: Logger;
+  /** Told when someone opens or leaves a document, or their access to it changes. */
+  readonly onPresenceChanged?: (docName: string) => void;
 }
 
 const DENIAL_STATUS = { unauthenticated: 401, forbidden: 403, not_found: 404 } as const;
@@ -131,6 +133,7 @@ export class CollabEndpoint {
       if (this.connections.delete(connection)) metrics.connections.dec();
       this.roomOf.delete(connection);
       room.remove(connection);
+      this.options.onPresenceChanged?.(connection.docName);
     });
     ws.on('error', (error) => {
       // `ws` reports oversized frames here and then closes with 1009 on its own.
@@ -138,6 +141,7 @@ export class CollabEndpoint {
       metrics.rejectedMessages.inc({ reason: 'socket_error' });
     });
     room.admit(connection);
+    this.options.onPresenceChanged?.(connection.docName);
   }
 
   private onMessage(
@@ -269,6 +273,7 @@ export class CollabEndpoint {
           decision.readOnlyReason !== connection.readOnlyReason
         ) {
           room.changeAccess(connection, decision.access, decision.readOnlyReason);
+          this.options.onPresenceChanged?.(connection.docName);
         }
       }),
     );

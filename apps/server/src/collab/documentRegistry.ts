@@ -63,6 +63,11 @@ export class DocumentRegistry {
     return loading;
   }
 
+  /** The room of a document if it is in memory (nobody has it open otherwise). */
+  loadedRoom(docName: string): DocumentRoom | undefined {
+    return this.loaded.get(docName);
+  }
+
   loadedRooms(): DocumentRoom[] {
     return [...this.loaded.values()];
   }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { validateUpdateV1 } from '@atelier/collab';
 import { mayEditText } from '@atelier/domain';
-import { CollabCloseCode } from '@atelier/protocol';
+import { CollabCloseCode, type PresentPerson } from '@atelier/protocol';
 import type { CollabConnection } from './collabConnection';
 import { encodeBinaryFrames } from './webSocketFrames';
 import { RoomAwareness, type IncomingAwarenessEntry } from './roomAwareness';
@@ -95,6 +95,25 @@ export class DocumentRoom {
     );
     // Our sync step 1 invites the client to send what we lack; pointless for read-only ones.
     if (mayEditText(connection.access)) connection.send(encodeSyncStep1(this.doc));
+  }
+
+  /** Who has the document open, one entry per person (their strongest access). */
+  presentPeople(): PresentPerson[] {
+    const byPerson = new Map<string, PresentPerson>();
+    let anonymous = 0;
+    for (const connection of this.connections) {
+      const principal = connection.principal;
+      const key = principal ? principal.userId : `anonymous:${anonymous++}`;
+      const previous = byPerson.get(key);
+      if (previous && (previous.access === 'edit' || connection.access !== 'edit')) continue;
+      byPerson.set(key, {
+        userId: principal?.userId ?? null,
+        name: principal?.displayName ?? null,
+        organisation: principal?.organisationName ?? null,
+        access: connection.access,
+      });
+    }
+    return [...byPerson.values()];
   }
 
   /** Applies a new access level to an open connection and tells the client. */

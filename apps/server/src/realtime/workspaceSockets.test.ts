@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
 import {
   SocketEvent,
   type ClientToServerEvents,
   type CommitmentUpdatedPayload,
+  type DraftPresencePayload,
   type ServerToClientEvents,
   type WatchResult,
 } from '@atelier/protocol';
@@ -39,6 +41,8 @@ function openSocket(cookie: string | null, origin = TEST_ORIGIN): ClientSocket {
     transports: ['websocket'],
     extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
     reconnection: false,
+    // One connection per person: socket.io-client would otherwise share the first one's handshake.
+    forceNew: true,
   });
   sockets.push(socket);
   return socket;
@@ -53,7 +57,7 @@ function watch(socket: ClientSocket, consultationId: unknown): Promise<WatchResu
 describe('Socket.io: live changes of a consultation', () => {
   it('a member watching a consultation hears when a commitment changes', async () => {
     const socket = openSocket(await signedInCookie('contributor'));
-    expect(await watch(socket, scenario.consultation.id)).toEqual({ ok: true });
+    expect(await watch(socket, scenario.consultation.id)).toMatchObject({ ok: true });
     const heard: CommitmentUpdatedPayload[] = [];
     socket.on(SocketEvent.CommitmentUpdated, (payload) => heard.push(payload));
 
@@ -89,7 +93,7 @@ describe('Socket.io: live changes of a consultation', () => {
 
   it('a member removed from the consultation stops hearing about it', async () => {
     const socket = openSocket(await signedInCookie('observer'));
-    expect(await watch(socket, scenario.consultation.id)).toEqual({ ok: true });
+    expect(await watch(socket, scenario.consultation.id)).toMatchObject({ ok: true });
     const admin = new ApiClient(running.baseUrl);
     await admin.signIn(scenario.admin.email, TEST_PASSWORD);
     await admin.delete(
@@ -105,6 +109,42 @@ describe('Socket.io: live changes of a consultation', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(heard).toEqual([]);
     });
+  });
+
+  it('tells watchers who has each draft open, and a page that starts watching gets the current picture', async () => {
+    const contributorCookie = await signedInCookie('contributor');
+    const watcher = openSocket(await signedInCookie('facilitator'));
+    const first = await watch(watcher, scenario.consultation.id);
+    expect(
+      first.ok && first.presence.find((p) => p.commitmentId === scenario.commitment.id)?.people,
+    ).toEqual([]);
+    const heard: DraftPresencePayload[] = [];
+    watcher.on(SocketEvent.DraftPresence, (payload) => heard.push(payload));
+
+    const draft = new WebSocket(
+      `ws://127.0.0.1:${running.port}/collab/${scenario.commitment.docName}`,
+      {
+        headers: { cookie: contributorCookie },
+      },
+    );
+    await new Promise((resolve) => draft.once('open', resolve));
+    const karim = {
+      userId: scenario.people.contributor.id,
+      name: scenario.people.contributor.displayName,
+      access: 'edit',
+    };
+    await eventually(() => expect(heard.at(-1)?.people).toMatchObject([karim]));
+    const later = await watch(
+      openSocket(await signedInCookie('commenter')),
+      scenario.consultation.id,
+    );
+    expect(later).toMatchObject({ ok: true });
+    expect(
+      later.ok && later.presence.find((p) => p.commitmentId === scenario.commitment.id)?.people,
+    ).toMatchObject([karim]);
+
+    draft.close();
+    await eventually(() => expect(heard.at(-1)?.people).toEqual([]));
   });
 
   it('refuses a handshake from another site', async () => {

@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import { authorizeOnConsultation, loadConsultationFacts } from '../workspace/loadFacts';
 import { readCookie } from '../workspace/sessionCookie';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import type { DraftPresenceRelay } from './draftPresenceRelay';
 
 interface SocketData {
   userId: string | null;
@@ -47,7 +48,12 @@ const ROOM_PREFIX = consultationRoom('');
 export function attachWorkspaceSockets(
   io: WorkspaceSocketServer,
   context: WorkspaceContext,
-  options: { cookieName: string; publicOrigin: string; logger: Logger },
+  options: {
+    cookieName: string;
+    publicOrigin: string;
+    logger: Logger;
+    presence: DraftPresenceRelay;
+  },
 ): () => void {
   io.use((socket, next) => {
     const origin = socket.handshake.headers.origin;
@@ -90,7 +96,7 @@ export function attachWorkspaceSockets(
     const decision = await mayRead(socket.data.userId, consultationId);
     if (decision !== 'allowed') return { ok: false, code: decision };
     await socket.join(consultationRoom(consultationId));
-    return { ok: true };
+    return { ok: true, presence: await options.presence.snapshot(consultationId) };
   }
 
   /** 'allowed', or the error code the REST API would answer with. */
