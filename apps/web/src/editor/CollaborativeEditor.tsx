@@ -2,13 +2,21 @@ import { draftNodes } from '@atelier/collab/draft-editor';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useMemo, useRef } from 'react';
+import {
+  $getRoot,
+  $setSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  SKIP_COLLAB_TAG,
+} from 'lexical';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { mayType } from './collab/accessState';
@@ -75,8 +83,20 @@ export function CollaborativeEditor({
 
 function EditorBody({ docName, userName, color, persistOffline }: CollaborativeEditorProps) {
   const { t } = useTranslation();
-  const collaboration = useDraftCollaboration({ docName, color, persistOffline });
-  const { connection, access, provider } = collaboration;
+  const [editor] = useLexicalComposerContext();
+  const resetEditor = useCallback(() => {
+    editor.update(
+      () => {
+        $getRoot().clear();
+        $setSelection(null);
+      },
+      { tag: SKIP_COLLAB_TAG, discrete: true },
+    );
+    editor.dispatchCommand(CAN_UNDO_COMMAND, false);
+    editor.dispatchCommand(CAN_REDO_COMMAND, false);
+  }, [editor]);
+  const collaboration = useDraftCollaboration({ docName, color, persistOffline, resetEditor });
+  const { connection, access, provider, generation, editsDiscarded } = collaboration;
   const people = usePresentPeople(provider?.awareness ?? null, t('presence.anonymous'));
   const toolbarRef = useRef<HTMLDivElement>(null);
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
@@ -91,7 +111,7 @@ function EditorBody({ docName, userName, color, persistOffline }: CollaborativeE
           <ConnectionStatus connection={connection} onRetry={() => provider?.connect()} />
           <PresenceList people={people} />
         </div>
-        <ReadOnlyNotice access={access} stopped={stopped} />
+        <ReadOnlyNotice access={access} stopped={stopped} editsDiscarded={editsDiscarded} />
         <Toolbar ref={toolbarRef} disabled={!editable} />
       </div>
       <div className="atelier-editor__surface" ref={cursorsContainerRef}>
@@ -118,7 +138,9 @@ function EditorBody({ docName, userName, color, persistOffline }: CollaborativeE
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler={false} />
       <EditableByAccessPlugin editable={editable} />
       <EscapeLeavesEditorPlugin target={toolbarRef} />
+      {/* A new generation is a new binding on a fresh document: refused edits are gone. */}
       <CollaborationPlugin
+        key={generation}
         id={docName}
         providerFactory={collaboration.providerFactory}
         shouldBootstrap={false}

@@ -1,15 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import {
   SocketEvent,
   type ClientToServerEvents,
+  type CommitmentUpdatedPayload,
+  type DraftPresencePayload,
+  type PresentPerson,
   type ServerToClientEvents,
 } from '@atelier/protocol';
 
 import { queryKeys } from '../app/queryClient';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Who has each of a consultation's drafts open, by commitment id. */
+export type ConsultationPresence = ReadonlyMap<string, readonly PresentPerson[]>;
 
 /**
  * One Socket.io connection per tab, opened on first use; the session cookie authenticates it.
@@ -25,26 +31,34 @@ function liveSocket(): Promise<LiveSocket> {
 
 /**
  * Keeps a consultation's pages current: when the server says a commitment changed (title,
- * status, lock, what its draft says, who wrote), the cached REST answers are refetched. The
- * socket only carries ids; the data comes through REST and its permission checks.
+ * status, lock, what its draft says, who wrote), the cached REST answers are refetched; and it
+ * follows who has each draft open. The socket only carries ids and names; the data itself comes
+ * through REST and its permission checks.
  */
-export function useConsultationLiveUpdates(consultationId: string): void {
+export function useConsultationLiveUpdates(consultationId: string): ConsultationPresence {
   const queryClient = useQueryClient();
+  const [presence, setPresence] = useState<ConsultationPresence>(() => new Map());
+
   useEffect(() => {
     let socket: LiveSocket | null = null;
     let cancelled = false;
+    const replacePresence = (payloads: readonly DraftPresencePayload[]) =>
+      setPresence((previous) => {
+        const next = new Map(previous);
+        for (const payload of payloads) next.set(payload.commitmentId, payload.people);
+        return next;
+      });
     const watch = () =>
-      socket?.emit(SocketEvent.WatchConsultation, consultationId, () => undefined);
-    const onUpdated = ({
-      consultationId: changed,
-      commitmentId,
-    }: {
-      consultationId: string;
-      commitmentId: string;
-    }) => {
+      socket?.emit(SocketEvent.WatchConsultation, consultationId, (result) => {
+        if (!cancelled && result.ok) replacePresence(result.presence);
+      });
+    const onUpdated = ({ consultationId: changed, commitmentId }: CommitmentUpdatedPayload) => {
       if (changed !== consultationId) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitments(consultationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitment(commitmentId) });
+    };
+    const onPresence = (payload: DraftPresencePayload) => {
+      if (payload.consultationId === consultationId) replacePresence([payload]);
     };
     void liveSocket().then((opened) => {
       if (cancelled) return;
@@ -53,12 +67,16 @@ export function useConsultationLiveUpdates(consultationId: string): void {
       // Rooms do not survive a reconnection: watch again each time.
       opened.on('connect', watch);
       opened.on(SocketEvent.CommitmentUpdated, onUpdated);
+      opened.on(SocketEvent.DraftPresence, onPresence);
     });
     return () => {
       cancelled = true;
       socket?.off('connect', watch);
       socket?.off(SocketEvent.CommitmentUpdated, onUpdated);
+      socket?.off(SocketEvent.DraftPresence, onPresence);
       socket?.emit(SocketEvent.UnwatchConsultation, consultationId);
     };
   }, [consultationId, queryClient]);
+
+  return presence;
 }

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 
-import { mayType, parseAccessStatePayload } from './accessState';
+import { mayType, parseAccessStatePayload, parseEditsRefusedPayload } from './accessState';
 import { readAuthMessage } from './authMessage';
 
 function authFrame(subType: number, text: string): decoding.Decoder {
@@ -62,6 +62,19 @@ describe('parseAccessStatePayload', () => {
   });
 });
 
+describe('parseEditsRefusedPayload', () => {
+  it('reads malformed or unknown reasons as none: the edits were refused all the same', () => {
+    expect(parseEditsRefusedPayload('not json')).toEqual({ readOnlyReason: null });
+    expect(parseEditsRefusedPayload('null')).toEqual({ readOnlyReason: null });
+    expect(parseEditsRefusedPayload('{"readOnlyReason":"bored"}')).toEqual({
+      readOnlyReason: null,
+    });
+    expect(parseEditsRefusedPayload('{"readOnlyReason":"consultation_closed"}')).toEqual({
+      readOnlyReason: 'consultation_closed',
+    });
+  });
+});
+
 describe('readAuthMessage', () => {
   it('decodes an AccessState frame as the server encodes it', () => {
     const decoder = authFrame(
@@ -77,6 +90,24 @@ describe('readAuthMessage', () => {
   it('decodes a y-protocols PermissionDenied frame', () => {
     const decoder = authFrame(AuthMessageType.PermissionDenied, 'no');
     expect(readAuthMessage(decoder)).toEqual({ kind: 'permission_denied', reason: 'no' });
+  });
+
+  it('decodes an EditsRefused frame with the reason the server gave', () => {
+    const decoder = authFrame(
+      AuthMessageType.EditsRefused,
+      JSON.stringify({ readOnlyReason: 'draft_locked' }),
+    );
+    expect(readAuthMessage(decoder)).toEqual({
+      kind: 'edits_refused',
+      readOnlyReason: 'draft_locked',
+    });
+  });
+
+  it('decodes an EditsRefused frame without a reason', () => {
+    expect(readAuthMessage(authFrame(AuthMessageType.EditsRefused, '{}'))).toEqual({
+      kind: 'edits_refused',
+      readOnlyReason: null,
+    });
   });
 
   it('reports sub-types it does not know instead of failing', () => {

@@ -1,5 +1,5 @@
 import type { DocumentAccess, ReadOnlyReason } from '@atelier/domain';
-import type { AccessStatePayload } from '@atelier/protocol';
+import type { AccessStatePayload, EditsRefusedPayload } from '@atelier/protocol';
 
 /** The access the client believes it has; `pending` until the server or a cached value says. */
 export interface ClientAccessState {
@@ -35,6 +35,26 @@ export function parseAccessStatePayload(json: string): ClientAccessState {
   const access = accesses.find((candidate) => candidate === payload.access) ?? 'view';
   const readOnlyReason = reasons.find((candidate) => candidate === payload.readOnlyReason) ?? null;
   return { access, readOnlyReason: access === 'edit' ? null : readOnlyReason };
+}
+
+/**
+ * Reads the JSON of an `EditsRefused` auth message: the reason the edits were refused, if the
+ * server gave a known one. Malformed JSON still means "refused": the edits are discarded anyway.
+ */
+export function parseEditsRefusedPayload(json: string): {
+  readonly readOnlyReason: ReadOnlyReason | null;
+} {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { readOnlyReason: null };
+  }
+  if (typeof value !== 'object' || value === null) return { readOnlyReason: null };
+  const payload = value as Partial<Record<keyof EditsRefusedPayload, unknown>>;
+  return {
+    readOnlyReason: reasons.find((candidate) => candidate === payload.readOnlyReason) ?? null,
+  };
 }
 
 export function mayType(state: ClientAccessState): boolean {

@@ -1,3 +1,4 @@
+import type { ReadOnlyReason } from '@atelier/domain';
 import {
   collabCloseDescriptions,
   CollabMessageType,
@@ -9,7 +10,7 @@ import type * as Y from 'yjs';
 
 import type { ClientAccessState } from './accessState';
 import { readAuthMessage } from './authMessage';
-import { offlineDatabaseName } from './offlineCopy';
+import { deleteOfflineCopy, offlineDatabaseName } from './offlineCopy';
 import type { ConnectionEvent } from './connectionState';
 import {
   firstConnectDelayMs,
@@ -21,6 +22,12 @@ import {
 export interface CollabListeners {
   readonly onConnection: (event: ConnectionEvent) => void;
   readonly onAccess: (state: ClientAccessState) => void;
+  /**
+   * The server dropped edits from this document (sent in the instant before this tab heard it
+   * may no longer edit). By now the provider has stopped and deleted the offline copy; the
+   * document still holds the refused edits and must be replaced by a fresh one.
+   */
+  readonly onLocalChangesDiscarded: (readOnlyReason: ReadOnlyReason | null) => void;
 }
 
 export interface AtelierCollabProviderOptions {
@@ -49,6 +56,8 @@ export function closeReasonOf(code: number, reason: string): string {
 /**
  * The stock y-websocket provider with what Atelier needs around it:
  * - reads the server's AccessState messages (editable or not, and why), live;
+ * - on EditsRefused, stops and deletes its offline copy, so that edits the server refused are
+ *   never sent again (see discardLocalChanges);
  * - decides reconnection from our close codes, and reconnects with jitter (see reconnectDelay);
  * - waits a random 0–250 ms before its first connection;
  * - starts the IndexedDB copy only when Lexical connects, i.e. once its binding exists: the
@@ -59,6 +68,8 @@ export class AtelierCollabProvider extends WebsocketProvider {
   private persistence: IndexeddbPersistence | null = null;
   private pendingConnect: ReturnType<typeof setTimeout> | null = null;
   private firstConnect = true;
+  /** Its document holds refused edits: this provider never connects again. */
+  private discarded = false;
   /** The app wants a connection (Lexical called connect() and not disconnect() since). */
   private wanted = false;
   private readonly listeners: CollabListeners;
@@ -92,6 +103,11 @@ export class AtelierCollabProvider extends WebsocketProvider {
       if (message.kind === 'permission_denied') {
         this.listeners.onAccess({ access: 'view', readOnlyReason: null });
       }
+      if (message.kind === 'edits_refused') {
+        void this.discardLocalChanges().then(() =>
+          this.listeners.onLocalChangesDiscarded(message.readOnlyReason),
+        );
+      }
     };
 
     this.on('status', ({ status }) => {
@@ -110,6 +126,7 @@ export class AtelierCollabProvider extends WebsocketProvider {
   }
 
   override connect(): void {
+    if (this.discarded) return;
     this.wanted = true;
     if (this.firstConnect) {
       this.firstConnect = false;
@@ -141,6 +158,20 @@ export class AtelierCollabProvider extends WebsocketProvider {
   /** Resolves once the offline copy has been read into the document (at once when none). */
   whenOfflineCopyLoaded(): Promise<void> {
     return this.persistence ? this.persistence.whenSynced.then(() => undefined) : Promise.resolve();
+  }
+
+  /**
+   * This document holds edits the server refused: stop at once, so that nothing more leaves it
+   * (an unlock, or the next sync handshake, would send them to everyone), and delete the offline
+   * copy, which holds them too. The provider stays stopped; the app replaces the document.
+   */
+  async discardLocalChanges(): Promise<void> {
+    this.discarded = true;
+    this.disconnect();
+    const persistence = this.persistence;
+    this.persistence = null;
+    if (persistence) await persistence.destroy(); // closes the database, so that it can go
+    if (this.options.persistOffline) await deleteOfflineCopy(this.options.docName);
   }
 
   private startOfflineCopy(): void {

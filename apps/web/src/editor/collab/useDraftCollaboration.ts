@@ -1,5 +1,5 @@
 import type { Provider } from '@lexical/yjs';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import * as Y from 'yjs';
 
 import { collabServerUrl } from '../../lib/collabUrl';
@@ -15,6 +15,13 @@ export interface DraftCollaboration {
   readonly connection: ConnectionState;
   /** What the server said, or while offline without an answer yet, what it said last time. */
   readonly access: ClientAccessState;
+  /**
+   * Counts the documents thrown away because the server refused their edits. The collaboration
+   * plugin is keyed by it: a new generation binds the editor to a fresh document.
+   */
+  readonly generation: number;
+  /** Edits typed here were refused and discarded; said until the person may edit again. */
+  readonly editsDiscarded: boolean;
 }
 
 /**
@@ -44,19 +51,33 @@ export function useDraftCollaboration(options: {
   docName: string;
   color: string;
   persistOffline: boolean;
+  /**
+   * Empties the editor without touching any document (Lexical's SKIP_COLLAB tag), before the
+   * next generation binds it to a fresh document that fills it from the server.
+   */
+  resetEditor: () => void;
 }): DraftCollaboration {
-  const { docName, color, persistOffline } = options;
+  const { docName, color, persistOffline, resetEditor } = options;
   const [connection, dispatch] = useReducer(connectionReducer, initialConnectionState);
   const [serverAccess, setServerAccess] = useState<ClientAccessState>(pendingAccess);
   const [provider, setProvider] = useState<AtelierCollabProvider | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [editsDiscarded, setEditsDiscarded] = useState(false);
+  /** Documents holding refused edits; Lexical's document map may still hand one back. */
+  const discardedDocs = useRef(new WeakSet<Y.Doc>());
+  const resetEditorRef = useRef(resetEditor);
+  useEffect(() => {
+    resetEditorRef.current = resetEditor;
+  }, [resetEditor]);
 
   const providerFactory = useCallback(
     (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
       let doc = yjsDocMap.get(id);
-      if (!doc) {
+      if (!doc || discardedDocs.current.has(doc)) {
         doc = new Y.Doc();
         yjsDocMap.set(id, doc);
       }
+      const ownDoc = doc;
       const created = new AtelierCollabProvider({
         serverUrl: collabServerUrl(),
         docName,
@@ -68,6 +89,19 @@ export function useDraftCollaboration(options: {
           onAccess: (state) => {
             setServerAccess(state);
             writeCachedAccess(docName, state);
+            if (state.access === 'edit') setEditsDiscarded(false);
+          },
+          onLocalChangesDiscarded: (readOnlyReason) => {
+            discardedDocs.current.add(ownDoc);
+            // The server said why before refusing; should that word be missing, this says it.
+            setServerAccess((current) =>
+              current.access === 'edit' || current.access === 'pending'
+                ? { access: 'view', readOnlyReason }
+                : current,
+            );
+            setEditsDiscarded(true);
+            resetEditorRef.current();
+            setGeneration((current) => current + 1);
           },
         },
       });
@@ -86,5 +120,5 @@ export function useDraftCollaboration(options: {
     return readCachedAccess(docName) ?? serverAccess;
   }, [serverAccess, connection.status, docName]);
 
-  return { providerFactory, provider, connection, access };
+  return { providerFactory, provider, connection, access, generation, editsDiscarded };
 }

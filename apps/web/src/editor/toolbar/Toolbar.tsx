@@ -16,10 +16,11 @@ import {
   REDO_COMMAND,
   UNDO_COMMAND,
 } from 'lexical';
-import { forwardRef, useState, type ReactNode } from 'react';
+import { forwardRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isAllowedLinkUrl, normaliseLinkInput } from '../plugins/safeLink';
+import './toolbarIcons.css';
 import { useSelectionFormat, type BlockKind } from './useSelectionFormat';
 
 interface ToolbarButtonProps {
@@ -27,11 +28,16 @@ interface ToolbarButtonProps {
   readonly pressed?: boolean;
   readonly disabled: boolean;
   readonly onClick: () => void;
-  readonly children: ReactNode;
+  /**
+   * What the button shows: a DSFR icon (`fr-icon-…`, a drawing, no text), or a short text: a
+   * symbol, or words that `label` contains. A visible word missing from the name fails WCAG 2.5.3
+   * (label in name): a person using voice control says what they see (toolbarLabels.test.ts).
+   */
+  readonly face: { readonly icon: string } | { readonly text: string };
 }
 
 /** Every button names its action (aria-label) and, for toggles, says whether it is on. */
-function ToolbarButton({ label, pressed, disabled, onClick, children }: ToolbarButtonProps) {
+function ToolbarButton({ label, pressed, disabled, onClick, face }: ToolbarButtonProps) {
   return (
     <button
       type="button"
@@ -44,7 +50,11 @@ function ToolbarButton({ label, pressed, disabled, onClick, children }: ToolbarB
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      <span aria-hidden="true">{children}</span>
+      {'icon' in face ? (
+        <span className={`${face.icon} fr-icon--sm`} aria-hidden="true" />
+      ) : (
+        <span aria-hidden="true">{face.text}</span>
+      )}
     </button>
   );
 }
@@ -117,16 +127,16 @@ export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(functio
           label={t('editor.toolbar.undo')}
           disabled={disabled || !format.canUndo}
           onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
-        >
-          ↶
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-arrow-go-back-line' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.redo')}
           disabled={disabled || !format.canRedo}
           onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
-        >
-          ↷
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-arrow-go-forward-line' }}
+        />
       </div>
       <div className="atelier-toolbar__group">
         <ToolbarButton
@@ -134,25 +144,25 @@ export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(functio
           pressed={format.block === 'paragraph'}
           disabled={disabled}
           onClick={() => setBlock('paragraph')}
-        >
-          ¶
-        </ToolbarButton>
+
+          face={{ text: '¶' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.heading2')}
           pressed={format.block === 'h2'}
           disabled={disabled}
           onClick={() => setBlock('h2')}
-        >
-          {t('editor.toolbar.glyph.heading2')}
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-h-2' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.heading3')}
           pressed={format.block === 'h3'}
           disabled={disabled}
           onClick={() => setBlock('h3')}
-        >
-          {t('editor.toolbar.glyph.heading3')}
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-h-3' }}
+        />
       </div>
       <div className="atelier-toolbar__group">
         <ToolbarButton
@@ -160,17 +170,17 @@ export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(functio
           pressed={format.bold}
           disabled={disabled}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
-        >
-          <strong>{t('editor.toolbar.glyph.bold')}</strong>
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-bold' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.italic')}
           pressed={format.italic}
           disabled={disabled}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
-        >
-          <em>{t('editor.toolbar.glyph.italic')}</em>
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-italic' }}
+        />
       </div>
       <div className="atelier-toolbar__group">
         <ToolbarButton
@@ -178,32 +188,32 @@ export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(functio
           pressed={format.block === 'bullet'}
           disabled={disabled}
           onClick={() => setBlock('bullet')}
-        >
-          •≡
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-list-unordered' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.numberedList')}
           pressed={format.block === 'number'}
           disabled={disabled}
           onClick={() => setBlock('number')}
-        >
-          1≡
-        </ToolbarButton>
+
+          face={{ icon: 'fr-icon-list-ordered' }}
+        />
         <ToolbarButton
           label={format.link ? t('editor.toolbar.removeLink') : t('editor.toolbar.link')}
           pressed={format.link}
           disabled={disabled}
           onClick={toggleLink}
-        >
-          {t('editor.toolbar.glyph.link')}
-        </ToolbarButton>
+
+          face={{ icon: format.link ? 'fr-icon-link-unlink' : 'fr-icon-link' }}
+        />
         <ToolbarButton
           label={t('editor.toolbar.addMilestoneRow')}
           disabled={disabled || !format.inTable}
           onClick={addMilestoneRow}
-        >
-          {t('editor.toolbar.glyph.addRow')}
-        </ToolbarButton>
+
+          face={{ text: t('editor.toolbar.glyph.addRow') }}
+        />
       </div>
       <p className="fr-error-text atelier-toolbar__error" role="alert">
         {linkError ?? ''}

@@ -1,4 +1,4 @@
-import { OFFLINE_DB_PREFIX } from '../../editor/collab/offlineCopy';
+import { deleteDatabase, OFFLINE_DB_PREFIX } from '../../editor/collab/offlineCopy';
 
 /**
  * Drafts kept for offline work stay in this browser's IndexedDB; signing out deletes them so
@@ -13,14 +13,6 @@ export async function clearOfflineCopies(): Promise<void> {
       .filter(
         (name): name is string => typeof name === 'string' && name.startsWith(OFFLINE_DB_PREFIX),
       )
-      .map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(name);
-            request.onsuccess = () => resolve();
-            request.onerror = () => resolve();
-            request.onblocked = () => resolve();
-          }),
-      ),
+      .map(deleteDatabase),
   );
 }

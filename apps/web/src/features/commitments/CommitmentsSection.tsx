@@ -1,8 +1,9 @@
-import type { CommitmentDto } from '@atelier/protocol';
+import type { CommitmentDto, PresentPerson } from '@atelier/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import type { PresentPerson } from '../../editor/presence/presenceStates';
+import { presenceColorFor } from '../../editor/presence/presenceColors';
+import { useConsultationLiveUpdates, type ConsultationPresence } from '../../lib/liveUpdates';
 import { useConsultationContext } from '../consultations/ConsultationLayout';
 import { QueryState } from '../consultations/QueryState';
 import { CommitmentStatusBadge } from '../consultations/StatusBadge';
@@ -13,13 +14,13 @@ import {
   leadOrganisationNames,
   relativeTimeLabel,
 } from './commitmentView';
-import { useDraftPresence } from './useDraftPresence';
 import { DataTable } from '../../lib/DataTable';
 
 export function CommitmentsSection() {
   const { t } = useTranslation();
   const { consultation } = useConsultationContext();
   const commitments = useCommitments(consultation.id);
+  const presence = useConsultationLiveUpdates(consultation.id);
   return (
     <section aria-labelledby="commitments-title">
       <h2 id="commitments-title">{t('consultation.sections.commitments')}</h2>
@@ -28,7 +29,7 @@ export function CommitmentsSection() {
           list.length === 0 ? (
             <p>{t('commitments.empty')}</p>
           ) : (
-            <CommitmentsTable commitments={list} />
+            <CommitmentsTable commitments={list} presence={presence} />
           )
         }
       </QueryState>
@@ -36,12 +37,14 @@ export function CommitmentsSection() {
   );
 }
 
-function CommitmentsTable({ commitments }: { commitments: readonly CommitmentDto[] }) {
+function CommitmentsTable({
+  commitments,
+  presence,
+}: {
+  commitments: readonly CommitmentDto[];
+  presence: ConsultationPresence;
+}) {
   const { t, i18n } = useTranslation();
-  const presence = useDraftPresence(
-    commitments.map((commitment) => commitment.docName),
-    t('presence.anonymous'),
-  );
   const now = new Date();
   const locale = i18n.resolvedLanguage ?? 'fr';
   return (
@@ -88,7 +91,7 @@ function CommitmentsTable({ commitments }: { commitments: readonly CommitmentDto
             )}
           </td>
           <td>
-            <WritingNow people={presence.get(commitment.docName)} />
+            <WritingNow people={presence.get(commitment.id)} />
           </td>
         </tr>
       ))}
@@ -96,21 +99,22 @@ function CommitmentsTable({ commitments }: { commitments: readonly CommitmentDto
   );
 }
 
+/** Who has the draft open now (from the server's own connections); writers are marked. */
 function WritingNow({ people }: { people: readonly PresentPerson[] | undefined }) {
   const { t } = useTranslation();
   if (!people || people.length === 0) return <>{t('commitments.nobody')}</>;
   return (
     <ul className="atelier-plain-list atelier-writers">
-      {people.map((person) => (
-        <li key={person.key}>
+      {people.map((person, index) => (
+        <li key={person.userId ?? `anonymous-${index}`}>
           {/* React sets colours through the CSSOM, which the CSP allows (no style attribute). */}
           <span
             className="atelier-dot"
-            style={person.color ? { backgroundColor: person.color } : undefined}
+            style={{ backgroundColor: presenceColorFor(person.userId ?? `anonymous-${index}`) }}
             aria-hidden="true"
           />
-          {person.name}
-          {person.focusing ? (
+          {person.name ?? t('presence.anonymous')}
+          {person.access === 'edit' ? (
             <span className="atelier-muted"> {t('commitments.typing')}</span>
           ) : null}
         </li>

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 
 import { queryKeys } from '../../app/queryClient';
 import { api } from '../../lib/api';
-import { useConsultationLiveUpdates } from '../../lib/liveUpdates';
 
 export function useConsultations() {
   return useQuery({ queryKey: queryKeys.consultations, queryFn: api.consultations });
@@ -14,10 +13,9 @@ export function useConsultation(id: string) {
 
 /**
  * Titles, status, lock and "last edit" change while the page is open: the server announces each
- * change on Socket.io (see useConsultationLiveUpdates) and the list is refetched then.
+ * change on Socket.io and the list is refetched then (the page calls useConsultationLiveUpdates).
  */
 export function useCommitments(consultationId: string) {
-  useConsultationLiveUpdates(consultationId);
   return useQuery({
     queryKey: queryKeys.commitments(consultationId),
     queryFn: () => api.commitments(consultationId),
