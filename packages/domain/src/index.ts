@@ -63,3 +63,104 @@ export {
   passwordSchema,
   publicNameOf,
 } from './user';
+export type {
+  CountsByParticipantKind,
+  CommitmentParticipation,
+  KindOfUser,
+  ParticipantKind,
+  ReactionCounts,
+} from './commentCounts';
+export { countReactions, participantKinds, summariseParticipation } from './commentCounts';
+export type {
+  CommentAction,
+  CommentDecision,
+  CommentDenialReason,
+  CommentFacts,
+  CommentingFacts,
+  ModerationPermission,
+  MuteFacts,
+  RoundAction,
+  RoundFacts,
+  ThreadAction,
+  ThreadFacts,
+} from './commentPermissions';
+export {
+  decideOnComment,
+  decideOnModeration,
+  decideOnMute,
+  decideOnNewThread,
+  decideOnRound,
+  decideOnThread,
+  moderatorRoleOf,
+} from './commentPermissions';
+export type {
+  CommentRound,
+  CommentRoundAudience,
+  CommentRoundCreateInput,
+  CommentRoundPhase,
+  CommentRoundUpdateInput,
+} from './commentRound';
+export {
+  commentRoundAudiences,
+  commentRoundCreateSchema,
+  commentRoundUpdateSchema,
+  instantInputSchema,
+  openRoundFor,
+  roundCoversCommitment,
+  roundDatesAreOrdered,
+  roundPhase,
+} from './commentRound';
+export type {
+  Comment,
+  CommentAnchor,
+  CommentDisplay,
+  CommentEditInput,
+  CommentReaction,
+  CommentReactionInput,
+  CommentReactionKind,
+  CommentReplyInput,
+  CommentThread,
+  CommentThreadStatus,
+  ThreadCreateInput,
+  ThreadDisposition,
+  ThreadResponse,
+  ThreadResponseInput,
+  ThreadWithComments,
+} from './commentThread';
+export {
+  COMMENT_ANCHOR_LIMITS,
+  COMMENT_BODY_MAX_CHARS,
+  COMMENT_MENTIONS_MAX,
+  RESPONSE_REASON_MAX_CHARS,
+  commentAnchorSchema,
+  commentBodySchema,
+  commentDisplay,
+  commentEditSchema,
+  commentReactionKinds,
+  commentReactionSchema,
+  commentReplySchema,
+  commentThreadStatuses,
+  threadCreateSchema,
+  threadDispositions,
+  threadResponseSchema,
+} from './commentThread';
+export type {
+  CommentHiding,
+  Flag,
+  FlagCreateInput,
+  ModerationAction,
+  ModerationLogEntry,
+  ModerationReasonInput,
+  ModeratorRole,
+  Mute,
+  MuteCreateInput,
+} from './moderation';
+export {
+  MODERATION_REASON_MAX_CHARS,
+  flagCreateSchema,
+  isMuteActive,
+  moderationActions,
+  moderationReasonSchema,
+  moderatorRoles,
+  muteCreateSchema,
+} from './moderation';

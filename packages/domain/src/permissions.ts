@@ -43,14 +43,16 @@ export interface CommitmentFacts extends ConsultationFacts {
   readonly commitment: Commitment;
 }
 
+// `isAdmin`, `hasRole` and `requireRole` are exported for the other policy modules of this
+// package (commentPermissions.ts); they are not part of the package's public API.
 const ALLOW: Decision = { allowed: true };
 const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
 
-function isAdmin(actor: Actor): boolean {
+export function isAdmin(actor: Actor): boolean {
   return actor !== null && !actor.disabled && actor.platformRole === 'admin';
 }
 
-function hasRole(facts: ConsultationFacts, atLeast: ConsultationRole): boolean {
+export function hasRole(facts: ConsultationFacts, atLeast: ConsultationRole): boolean {
   return facts.membership !== null && isRoleAtLeast(facts.membership.role, atLeast);
 }
 
@@ -63,7 +65,11 @@ function mayRead(actor: Actor, facts: ConsultationFacts): Decision {
   return deny(actor ? 'not_a_member' : 'signed_out');
 }
 
-function requireRole(actor: Actor, facts: ConsultationFacts, atLeast: ConsultationRole): Decision {
+export function requireRole(
+  actor: Actor,
+  facts: ConsultationFacts,
+  atLeast: ConsultationRole,
+): Decision {
   if (!actor) return deny('signed_out');
   if (actor.disabled) return deny('account_disabled');
   if (isAdmin(actor) || hasRole(facts, atLeast)) return ALLOW;

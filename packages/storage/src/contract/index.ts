@@ -2,10 +2,18 @@ export type { DocumentStoreUnderTest } from './documentStoreContract';
 export { describeDocumentStoreContract } from './documentStoreContract';
 export { OPERATOR_INJECTION, operatorInjectionCalls } from './operatorInjection';
 export {
+  aComment,
+  aCommentReaction,
+  aCommentRound,
+  aCommentThread,
   aCommitment,
   aConsultation,
+  aFlag,
   aMembership,
+  aModerationLogEntry,
+  aMute,
   aSession,
+  aThreadResponse,
   aUser,
   anAuditEntry,
   anInvitation,

@@ -3,11 +3,19 @@ import { draftDocNameFor, emptyReadModel } from '@atelier/domain';
 import type {
   AuditEntry,
   AuthSession,
+  Comment,
+  CommentReaction,
+  CommentRound,
+  CommentThread,
   Commitment,
   Consultation,
+  Flag,
   Invitation,
   Membership,
+  ModerationLogEntry,
+  Mute,
   Organisation,
+  ThreadResponse,
 } from '@atelier/domain';
 import type { NewUser } from '../workspace/workspaceStore';
 
@@ -170,6 +178,122 @@ export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     action: 'consultation.updated',
     target: 'consultation:exemple',
     details: { champ: 'titre', avant: 'Ancien titre', après: 'Nouveau titre' },
+    at: minutesAfterBase(0),
+    ...overrides,
+  };
+}
+
+export function aCommentRound(overrides: Partial<CommentRound> = {}): CommentRound {
+  return {
+    id: `round-${randomUUID()}`,
+    consultationId: `consultation-${randomUUID()}`,
+    title: 'Premier tour de commentaires',
+    instructions: 'Commentez les engagements transversaux avant le forum.',
+    opensAt: minutesAfterBase(0),
+    closesAt: minutesAfterBase(21 * 24 * 60),
+    audience: 'members',
+    commitmentIds: [],
+    createdBy: `user-${randomUUID()}`,
+    createdAt: minutesAfterBase(-60),
+    ...overrides,
+  };
+}
+
+/** A thread on a passage; pair it with {@link aComment} `({ threadId: thread.id })`. */
+export function aCommentThread(overrides: Partial<CommentThread> = {}): CommentThread {
+  return {
+    id: `thread-${randomUUID()}`,
+    consultationId: `consultation-${randomUUID()}`,
+    commitmentId: randomUUID(),
+    roundId: null,
+    anchor: {
+      start: 'AQKF2Lq8DwQA',
+      end: 'AQKF2Lq8DxMA',
+      quote: 'la participation citoyenne',
+      prefix: 'Renforcer ',
+      suffix: ' dans l’élaboration',
+    },
+    status: 'open',
+    createdBy: `user-${randomUUID()}`,
+    createdAt: minutesAfterBase(0),
+    resolvedBy: null,
+    resolvedAt: null,
+    ...overrides,
+  };
+}
+
+export function aComment(overrides: Partial<Comment> = {}): Comment {
+  return {
+    id: `comment-${randomUUID()}`,
+    threadId: `thread-${randomUUID()}`,
+    authorId: `user-${randomUUID()}`,
+    body: 'Pourriez-vous préciser le calendrier <b>et</b> les moyens ?',
+    mentions: [],
+    createdAt: minutesAfterBase(0),
+    editedAt: null,
+    deletedAt: null,
+    hidden: null,
+    ...overrides,
+  };
+}
+
+export function aCommentReaction(overrides: Partial<CommentReaction> = {}): CommentReaction {
+  return {
+    commentId: `comment-${randomUUID()}`,
+    userId: `user-${randomUUID()}`,
+    kind: 'agree',
+    createdAt: minutesAfterBase(0),
+    ...overrides,
+  };
+}
+
+export function aThreadResponse(overrides: Partial<ThreadResponse> = {}): ThreadResponse {
+  return {
+    threadId: `thread-${randomUUID()}`,
+    disposition: 'partially_accepted',
+    reason: 'Le calendrier est précisé ; les moyens relèvent de la loi de finances.',
+    respondedBy: `user-${randomUUID()}`,
+    respondedAt: minutesAfterBase(60),
+    draftVersion: null,
+    ...overrides,
+  };
+}
+
+export function aFlag(overrides: Partial<Flag> = {}): Flag {
+  return {
+    id: `flag-${randomUUID()}`,
+    consultationId: `consultation-${randomUUID()}`,
+    commentId: `comment-${randomUUID()}`,
+    flaggedBy: `user-${randomUUID()}`,
+    reason: 'Propos injurieux',
+    createdAt: minutesAfterBase(0),
+    handledAt: null,
+    ...overrides,
+  };
+}
+
+export function aMute(overrides: Partial<Mute> = {}): Mute {
+  return {
+    consultationId: `consultation-${randomUUID()}`,
+    userId: `user-${randomUUID()}`,
+    until: minutesAfterBase(24 * 60),
+    reason: 'Messages répétés hors sujet',
+    by: `user-${randomUUID()}`,
+    createdAt: minutesAfterBase(0),
+    ...overrides,
+  };
+}
+
+export function aModerationLogEntry(
+  overrides: Partial<ModerationLogEntry> = {},
+): ModerationLogEntry {
+  return {
+    id: `moderation-${randomUUID()}`,
+    consultationId: `consultation-${randomUUID()}`,
+    action: 'hide',
+    target: `comment:${randomUUID()}`,
+    reason: 'Données personnelles publiées',
+    moderatorRole: 'facilitator',
     at: minutesAfterBase(0),
     ...overrides,
   };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceStore } from '../workspace/workspaceStore';
 import { UniqueConstraintError } from '../workspace/workspaceStore';
 import type { UniqueConstraint } from '../workspace/workspaceStore';
+import { describeCommentStoreContract } from './commentStoreContract';
 import { OPERATOR_INJECTION, operatorInjectionCalls } from './operatorInjection';
 import {
   aCommitment,
@@ -639,6 +640,8 @@ export function describeWorkspaceStoreContract(
         await expectUniqueViolation(store.audit.append(entry), 'primary_key');
       });
     });
+
+    describeCommentStoreContract(() => store);
 
     describe('isEmpty', () => {
       it('is true only while there is neither a user nor a consultation', async () => {

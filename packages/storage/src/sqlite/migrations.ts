@@ -167,6 +167,120 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'comment rounds, threads, comments, reactions, responses and moderation',
+    up: (db) => {
+      // Same rules as version 2: STRICT, enumerations checked by the store, no foreign keys.
+      // A thread's first comment is the oldest of its comments (the store writes both at once).
+      db.exec(`
+        CREATE TABLE comment_rounds (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          title TEXT NOT NULL,
+          instructions TEXT NOT NULL,
+          opens_at TEXT NOT NULL,
+          closes_at TEXT NOT NULL,
+          audience TEXT NOT NULL,
+          commitment_ids_json TEXT NOT NULL CHECK (json_valid(commitment_ids_json)),
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX comment_rounds_consultation ON comment_rounds (consultation_id, opens_at, id);
+
+        CREATE TABLE comment_threads (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          commitment_id TEXT NOT NULL,
+          round_id TEXT,
+          -- Which comment opened the thread; lists put it first whatever the clock said.
+          first_comment_id TEXT NOT NULL,
+          anchor_json TEXT CHECK (anchor_json IS NULL OR json_valid(anchor_json)),
+          status TEXT NOT NULL,
+          created_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved_by TEXT,
+          resolved_at TEXT
+        ) STRICT;
+        CREATE INDEX comment_threads_commitment ON comment_threads (commitment_id, created_at, id);
+        CREATE INDEX comment_threads_round ON comment_threads (round_id, created_at, id)
+          WHERE round_id IS NOT NULL;
+        CREATE INDEX comment_threads_consultation
+          ON comment_threads (consultation_id, created_at, id);
+
+        -- hidden_*: all three set (hidden by moderation) or all three null.
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY NOT NULL,
+          thread_id TEXT NOT NULL,
+          author_id TEXT NOT NULL,
+          body TEXT NOT NULL,
+          mentions_json TEXT NOT NULL CHECK (json_valid(mentions_json)),
+          created_at TEXT NOT NULL,
+          edited_at TEXT,
+          deleted_at TEXT,
+          hidden_at TEXT,
+          hidden_reason TEXT,
+          hidden_by_role TEXT,
+          CHECK ((hidden_at IS NULL) = (hidden_reason IS NULL)
+            AND (hidden_at IS NULL) = (hidden_by_role IS NULL))
+        ) STRICT;
+        CREATE INDEX comments_thread ON comments (thread_id, created_at, id);
+
+        -- The primary key is the one-reaction-per-person rule.
+        CREATE TABLE comment_reactions (
+          comment_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (comment_id, user_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE thread_responses (
+          thread_id TEXT PRIMARY KEY NOT NULL,
+          disposition TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          responded_by TEXT NOT NULL,
+          responded_at TEXT NOT NULL,
+          draft_version TEXT
+        ) STRICT;
+
+        CREATE TABLE comment_flags (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          comment_id TEXT NOT NULL,
+          flagged_by TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          handled_at TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX comment_flags_comment_flagger_unique
+          ON comment_flags (comment_id, flagged_by);
+        CREATE INDEX comment_flags_open ON comment_flags (consultation_id, created_at, id)
+          WHERE handled_at IS NULL;
+
+        CREATE TABLE consultation_mutes (
+          consultation_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          until TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          muted_by TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (consultation_id, user_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE moderation_log (
+          id TEXT PRIMARY KEY NOT NULL,
+          consultation_id TEXT NOT NULL,
+          action TEXT NOT NULL,
+          target TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          moderator_role TEXT NOT NULL,
+          at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX moderation_log_consultation_at ON moderation_log (consultation_id, at, id);
+      `);
+    },
+  },
 ];
 
 export function readSchemaVersion(db: Database): number {

@@ -1,6 +1,12 @@
 import type {
   AuditEntry,
   AuthSession,
+  Comment,
+  CommentHiding,
+  CommentReaction,
+  CommentReactionKind,
+  CommentRound,
+  CommentThread,
   Commitment,
   CommitmentReadModel,
   CommitmentStatus,
@@ -8,9 +14,14 @@ import type {
   ConsultationRole,
   ConsultationStatus,
   ConsultationVisibility,
+  Flag,
   Invitation,
   Membership,
+  ModerationLogEntry,
+  Mute,
   Organisation,
+  ThreadResponse,
+  ThreadWithComments,
   User,
 } from '@atelier/domain';
 
@@ -37,6 +48,8 @@ export type UniqueConstraint =
   | 'commitment_number'
   | 'commitment_doc_name'
   | 'invitation_token'
+  /** A person flags a given comment once. */
+  | 'flag_duplicate'
   /** Two records of one kind with the same id (or session id hash): a caller bug, ids are random. */
   | 'primary_key';
 
@@ -203,6 +216,107 @@ export interface AuditRepository {
   listByConsultation(consultationId: string, limit: number): Promise<AuditEntry[]>;
 }
 
+export interface CommentRoundPatch {
+  readonly title?: string;
+  readonly instructions?: string;
+  readonly opensAt?: string;
+  readonly closesAt?: string;
+  readonly audience?: CommentRound['audience'];
+  readonly commitmentIds?: readonly string[];
+}
+
+export interface CommentRoundRepository {
+  create(round: CommentRound): Promise<void>;
+  findById(id: string): Promise<CommentRound | null>;
+  /** By opening date (then by id): the rounds page and `openRoundFor` read all of them. */
+  listByConsultation(consultationId: string): Promise<CommentRound[]>;
+  update(id: string, patch: CommentRoundPatch): Promise<CommentRound | null>;
+}
+
+/** Resolving sets who and when; reopening clears both. */
+export type ThreadStatusChange =
+  | { readonly status: 'resolved'; readonly resolvedBy: string; readonly resolvedAt: string }
+  | { readonly status: 'open' };
+
+export interface CommentEdit {
+  readonly body: string;
+  readonly mentions: readonly string[];
+  readonly editedAt: string;
+}
+
+/**
+ * Threads with their comments, reactions and reasoned responses. Comments come back oldest
+ * first (by `createdAt`, then by id), threads too. Counts per round (comments, contributors,
+ * split by organisation kind) are computed by the caller from `listByRound` with
+ * `summariseParticipation`: the store lists, the domain counts.
+ */
+export interface CommentThreadRepository {
+  /** Stores a thread and its first comment together: neither exists without the other. */
+  createThread(thread: CommentThread, firstComment: Comment): Promise<void>;
+  findThread(id: string): Promise<CommentThread | null>;
+  /** Does nothing and returns null for an unknown thread. */
+  setThreadStatus(id: string, change: ThreadStatusChange): Promise<CommentThread | null>;
+  /** A reply; the caller has checked the thread exists. */
+  addComment(comment: Comment): Promise<void>;
+  findComment(id: string): Promise<Comment | null>;
+  /** The thread's first comment (the one `createThread` stored). */
+  findRootComment(threadId: string): Promise<Comment | null>;
+  /** Replaces text and mentions of a comment that is not deleted; null otherwise. */
+  editComment(id: string, edit: CommentEdit): Promise<Comment | null>;
+  /**
+   * Marks a comment deleted and empties its text and mentions (its replies stay). Null for an
+   * unknown comment; a second deletion keeps the first date.
+   */
+  deleteComment(id: string, deletedAt: string): Promise<Comment | null>;
+  /** Hides (with the trace) or restores (null) a comment; null for an unknown comment. */
+  setCommentHidden(id: string, hidden: CommentHiding | null): Promise<Comment | null>;
+  listByCommitment(commitmentId: string): Promise<ThreadWithComments[]>;
+  listByRound(roundId: string): Promise<ThreadWithComments[]>;
+  /** Every thread of a consultation: the feedback report. */
+  listByConsultation(consultationId: string): Promise<ThreadWithComments[]>;
+  /**
+   * One reaction per person and comment, enforced by the store: a second one replaces the
+   * first (kind and date). Returns the previous kind, null if there was none.
+   */
+  setReaction(reaction: CommentReaction): Promise<CommentReactionKind | null>;
+  /** Returns true when a reaction was removed. */
+  removeReaction(commentId: string, userId: string): Promise<boolean>;
+  /** Reactions on these comments, by comment id then user id; unknown ids are skipped. */
+  listReactions(commentIds: readonly string[]): Promise<CommentReaction[]>;
+  /** Records or replaces the thread's reasoned response; returns the previous one. */
+  setResponse(response: ThreadResponse): Promise<ThreadResponse | null>;
+  findResponse(threadId: string): Promise<ThreadResponse | null>;
+}
+
+export interface FlagRepository {
+  /** Rejects with UniqueConstraintError('flag_duplicate') when that person flagged it already. */
+  create(flag: Flag): Promise<void>;
+  findById(id: string): Promise<Flag | null>;
+  /** The moderation queue: unhandled flags, oldest first (by `createdAt`, then by id). */
+  listOpenByConsultation(consultationId: string): Promise<Flag[]>;
+  /** Marks an unhandled flag handled (dismissed or acted upon); false if unknown or handled. */
+  markHandled(id: string, handledAt: string): Promise<boolean>;
+  /** Marks every unhandled flag of a comment handled (hide or dismiss). Returns how many. */
+  markHandledByComment(commentId: string, handledAt: string): Promise<number>;
+}
+
+export interface MuteRepository {
+  /** Mutes, or replaces the current mute of that person in that consultation. */
+  upsert(mute: Mute): Promise<void>;
+  /** Returns true when a mute was removed (unmute). */
+  remove(consultationId: string, userId: string): Promise<boolean>;
+  /** The mute in force at `now` (`until` strictly after it), or null. */
+  activeMute(consultationId: string, userId: string, now: string): Promise<Mute | null>;
+  /** Mutes in force at `now`, ending soonest first (then by user id). */
+  listActiveByConsultation(consultationId: string, now: string): Promise<Mute[]>;
+}
+
+export interface ModerationLogRepository {
+  append(entry: ModerationLogEntry): Promise<void>;
+  /** Newest first (by `at`, then by id), at most `limit` (a non-negative integer). */
+  listByConsultation(consultationId: string, limit: number): Promise<ModerationLogEntry[]>;
+}
+
 export interface WorkspaceStore {
   readonly users: UserRepository;
   readonly organisations: OrganisationRepository;
@@ -212,6 +326,11 @@ export interface WorkspaceStore {
   readonly invitations: InvitationRepository;
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
+  readonly commentRounds: CommentRoundRepository;
+  readonly commentThreads: CommentThreadRepository;
+  readonly flags: FlagRepository;
+  readonly mutes: MuteRepository;
+  readonly moderationLog: ModerationLogRepository;
   /** True when the store holds no consultation and no user (first start: load the demo). */
   isEmpty(): Promise<boolean>;
 }

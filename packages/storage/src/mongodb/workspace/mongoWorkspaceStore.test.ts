@@ -169,6 +169,7 @@ describe('MongoDB duplicate-key mapping', () => {
     ['commitments', 'commitments_consultation_number_unique', 'commitment_number'],
     ['commitments', 'commitments_doc_name_unique', 'commitment_doc_name'],
     ['invitations', 'invitations_token_hash_unique', 'invitation_token'],
+    ['comment_flags', 'comment_flags_comment_flagger_unique', 'flag_duplicate'],
   ])('maps a duplicate on %s.%s to %s', (collection, index, constraint) => {
     const mapped = toUniqueConstraintError(duplicateKeyError(collection, index));
 

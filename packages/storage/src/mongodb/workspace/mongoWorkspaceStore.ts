@@ -1,10 +1,15 @@
 import type { WorkspaceStore } from '../../workspace/workspaceStore';
 import type { ConnectionState } from './connectionState';
 import { MongoAuditRepository } from './mongoAuditRepository';
+import { MongoCommentRoundRepository } from './mongoCommentRoundRepository';
+import { MongoCommentThreadRepository } from './mongoCommentThreadRepository';
 import { MongoCommitmentRepository } from './mongoCommitmentRepository';
 import { MongoConsultationRepository } from './mongoConsultationRepository';
+import { MongoFlagRepository } from './mongoFlagRepository';
 import { MongoInvitationRepository } from './mongoInvitationRepository';
 import { MongoMembershipRepository } from './mongoMembershipRepository';
+import { MongoModerationLogRepository } from './mongoModerationLogRepository';
+import { MongoMuteRepository } from './mongoMuteRepository';
 import { MongoOrganisationRepository } from './mongoOrganisationRepository';
 import { MongoSessionRepository } from './mongoSessionRepository';
 import { MongoUserRepository } from './mongoUserRepository';
@@ -12,8 +17,9 @@ import type { WorkspaceCollections } from './workspaceCollections';
 
 /**
  * The workspace repositories on collections whose indexes exist (see createWorkspaceIndexes).
- * No multi-document transactions: every operation of the port is a single-document write, so
- * the stores need no replica set, like the document store.
+ * No multi-document transactions: every operation of the port is a single-document write (but
+ * `commentThreads.createThread`, see there), so the stores need no replica set, like the
+ * document store.
  */
 export function createMongoWorkspaceStore(
   collections: WorkspaceCollections,
@@ -28,6 +34,11 @@ export function createMongoWorkspaceStore(
     invitations: new MongoInvitationRepository(collections.invitations, connection),
     sessions: new MongoSessionRepository(collections.sessions, connection),
     audit: new MongoAuditRepository(collections.audit, connection),
+    commentRounds: new MongoCommentRoundRepository(collections.commentRounds, connection),
+    commentThreads: new MongoCommentThreadRepository(collections, connection),
+    flags: new MongoFlagRepository(collections.flags, connection),
+    mutes: new MongoMuteRepository(collections.mutes, connection),
+    moderationLog: new MongoModerationLogRepository(collections.moderationLog, connection),
     isEmpty: async () => {
       connection.assertOpen();
       const [anyUser, anyConsultation] = await Promise.all([

@@ -1,14 +1,22 @@
 import type { Collection, Db, IndexDescription } from 'mongodb';
 import type {
   AuditAction,
+  CommentAnchor,
+  CommentHiding,
+  CommentReactionKind,
+  CommentRoundAudience,
+  CommentThreadStatus,
   CommitmentReadModel,
   CommitmentStatus,
   CommitmentThemeKind,
   ConsultationRole,
   ConsultationStatus,
   ConsultationVisibility,
+  ModerationAction,
+  ModeratorRole,
   OrganisationKind,
   PlatformRole,
+  ThreadDisposition,
 } from '@atelier/domain';
 import type { UniqueConstraint } from '../../workspace/workspaceStore';
 import { DURABLE_WRITE_CONCERN } from '../mongoCollections';
@@ -119,6 +127,92 @@ export interface AuditRecord {
   readonly at: string;
 }
 
+export interface CommentRoundRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly title: string;
+  readonly instructions: string;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly audience: CommentRoundAudience;
+  readonly commitmentIds: readonly string[];
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface CommentThreadRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly commitmentId: string;
+  readonly roundId: string | null;
+  /** Which comment opened the thread; lists put it first whatever the clock said. */
+  readonly firstCommentId: string;
+  readonly anchor: CommentAnchor | null;
+  readonly status: CommentThreadStatus;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly resolvedBy: string | null;
+  readonly resolvedAt: string | null;
+}
+
+export interface CommentRecord {
+  readonly _id: string;
+  readonly threadId: string;
+  readonly authorId: string;
+  readonly body: string;
+  readonly mentions: readonly string[];
+  readonly createdAt: string;
+  readonly editedAt: string | null;
+  readonly deletedAt: string | null;
+  readonly hidden: CommentHiding | null;
+}
+
+export interface CommentReactionRecord {
+  readonly commentId: string;
+  readonly userId: string;
+  readonly kind: CommentReactionKind;
+  readonly createdAt: string;
+}
+
+export interface ThreadResponseRecord {
+  /** The thread id: one response per thread. */
+  readonly _id: string;
+  readonly disposition: ThreadDisposition;
+  readonly reason: string;
+  readonly respondedBy: string;
+  readonly respondedAt: string;
+  readonly draftVersion: string | null;
+}
+
+export interface FlagRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly commentId: string;
+  readonly flaggedBy: string;
+  readonly reason: string;
+  readonly createdAt: string;
+  readonly handledAt: string | null;
+}
+
+export interface MuteRecord {
+  readonly consultationId: string;
+  readonly userId: string;
+  readonly until: string;
+  readonly reason: string;
+  readonly by: string;
+  readonly createdAt: string;
+}
+
+export interface ModerationLogRecord {
+  readonly _id: string;
+  readonly consultationId: string;
+  readonly action: ModerationAction;
+  readonly target: string;
+  readonly reason: string;
+  readonly moderatorRole: ModeratorRole;
+  readonly at: string;
+}
+
 export interface WorkspaceCollections {
   readonly users: Collection<UserRecord>;
   readonly userIdentities: Collection<UserIdentityRecord>;
@@ -129,6 +223,14 @@ export interface WorkspaceCollections {
   readonly invitations: Collection<InvitationRecord>;
   readonly sessions: Collection<SessionRecord>;
   readonly audit: Collection<AuditRecord>;
+  readonly commentRounds: Collection<CommentRoundRecord>;
+  readonly commentThreads: Collection<CommentThreadRecord>;
+  readonly comments: Collection<CommentRecord>;
+  readonly commentReactions: Collection<CommentReactionRecord>;
+  readonly threadResponses: Collection<ThreadResponseRecord>;
+  readonly flags: Collection<FlagRecord>;
+  readonly mutes: Collection<MuteRecord>;
+  readonly moderationLog: Collection<ModerationLogRecord>;
 }
 
 export const WORKSPACE_COLLECTION_NAMES = {
@@ -141,6 +243,14 @@ export const WORKSPACE_COLLECTION_NAMES = {
   invitations: 'invitations',
   sessions: 'sessions',
   audit: 'audit_entries',
+  commentRounds: 'comment_rounds',
+  commentThreads: 'comment_threads',
+  comments: 'comments',
+  commentReactions: 'comment_reactions',
+  threadResponses: 'thread_responses',
+  flags: 'comment_flags',
+  mutes: 'consultation_mutes',
+  moderationLog: 'moderation_log',
 } as const satisfies Record<keyof WorkspaceCollections, string>;
 
 export function workspaceCollections(db: Db): WorkspaceCollections {
@@ -156,6 +266,14 @@ export function workspaceCollections(db: Db): WorkspaceCollections {
     invitations: db.collection<InvitationRecord>(names.invitations, options),
     sessions: db.collection<SessionRecord>(names.sessions, options),
     audit: db.collection<AuditRecord>(names.audit, options),
+    commentRounds: db.collection<CommentRoundRecord>(names.commentRounds, options),
+    commentThreads: db.collection<CommentThreadRecord>(names.commentThreads, options),
+    comments: db.collection<CommentRecord>(names.comments, options),
+    commentReactions: db.collection<CommentReactionRecord>(names.commentReactions, options),
+    threadResponses: db.collection<ThreadResponseRecord>(names.threadResponses, options),
+    flags: db.collection<FlagRecord>(names.flags, options),
+    mutes: db.collection<MuteRecord>(names.mutes, options),
+    moderationLog: db.collection<ModerationLogRecord>(names.moderationLog, options),
   };
 }
 
@@ -172,6 +290,7 @@ export const UNIQUE_CONSTRAINTS_BY_INDEX: Readonly<Record<string, UniqueConstrai
   commitments_consultation_number_unique: 'commitment_number',
   commitments_doc_name_unique: 'commitment_doc_name',
   invitations_token_hash_unique: 'invitation_token',
+  comment_flags_comment_flagger_unique: 'flag_duplicate',
 };
 
 const WORKSPACE_INDEXES: { readonly [K in keyof WorkspaceCollections]: IndexDescription[] } = {
@@ -211,6 +330,44 @@ const WORKSPACE_INDEXES: { readonly [K in keyof WorkspaceCollections]: IndexDesc
   // No index on lastSeenAt: every request touches it, housekeeping rarely reads it.
   sessions: [{ key: { userId: 1 }, name: 'sessions_user_id' }],
   audit: [{ key: { consultationId: 1, at: -1, _id: -1 }, name: 'audit_entries_consultation_at' }],
+  commentRounds: [
+    { key: { consultationId: 1, opensAt: 1, _id: 1 }, name: 'comment_rounds_consultation' },
+  ],
+  commentThreads: [
+    { key: { commitmentId: 1, createdAt: 1, _id: 1 }, name: 'comment_threads_commitment' },
+    { key: { roundId: 1, createdAt: 1, _id: 1 }, name: 'comment_threads_round' },
+    { key: { consultationId: 1, createdAt: 1, _id: 1 }, name: 'comment_threads_consultation' },
+  ],
+  comments: [{ key: { threadId: 1, createdAt: 1, _id: 1 }, name: 'comments_thread' }],
+  // The one-reaction-per-person rule; upserts on exactly these fields are retried by the
+  // server when two race to insert, so the rule never surfaces as an error.
+  commentReactions: [
+    {
+      key: { commentId: 1, userId: 1 },
+      name: 'comment_reactions_comment_user_unique',
+      unique: true,
+    },
+  ],
+  threadResponses: [],
+  flags: [
+    {
+      key: { commentId: 1, flaggedBy: 1 },
+      name: 'comment_flags_comment_flagger_unique',
+      unique: true,
+    },
+    { key: { consultationId: 1, handledAt: 1, createdAt: 1, _id: 1 }, name: 'comment_flags_open' },
+  ],
+  mutes: [
+    {
+      key: { consultationId: 1, userId: 1 },
+      name: 'consultation_mutes_consultation_user_unique',
+      unique: true,
+    },
+    { key: { consultationId: 1, until: 1 }, name: 'consultation_mutes_until' },
+  ],
+  moderationLog: [
+    { key: { consultationId: 1, at: -1, _id: -1 }, name: 'moderation_log_consultation_at' },
+  ],
 };
 
 /**
@@ -219,8 +376,9 @@ const WORKSPACE_INDEXES: { readonly [K in keyof WorkspaceCollections]: IndexDesc
  */
 export async function createWorkspaceIndexes(collections: WorkspaceCollections): Promise<void> {
   await Promise.all(
-    (Object.keys(WORKSPACE_INDEXES) as (keyof WorkspaceCollections)[]).map((name) =>
-      collections[name].createIndexes(WORKSPACE_INDEXES[name]),
-    ),
+    (Object.keys(WORKSPACE_INDEXES) as (keyof WorkspaceCollections)[])
+      // createIndexes refuses an empty list (collections with only their `_id` index).
+      .filter((name) => WORKSPACE_INDEXES[name].length > 0)
+      .map((name) => collections[name].createIndexes(WORKSPACE_INDEXES[name])),
   );
 }

@@ -91,19 +91,28 @@ describe('SQLite workspace schema', () => {
 
       expect(tables).toEqual([
         'audit_entries',
+        'comment_flags',
+        'comment_reactions',
+        'comment_rounds',
+        'comment_threads',
+        'comments',
         'commitments',
+        'consultation_mutes',
         'consultations',
         'doc_heads',
         'doc_snapshots',
         'doc_updates',
         'invitations',
         'memberships',
+        'moderation_log',
         'organisations',
         'sessions',
+        'thread_responses',
         'user_identities',
         'users',
       ]);
       expect(uniqueIndexes).toEqual([
+        'comment_flags_comment_flagger_unique',
         'commitments_consultation_number_unique',
         'commitments_doc_name_unique',
         'consultations_slug_unique',

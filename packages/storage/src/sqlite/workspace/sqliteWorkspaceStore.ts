@@ -1,10 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { WorkspaceStore } from '../../workspace/workspaceStore';
 import { SqliteAuditRepository } from './sqliteAuditRepository';
+import { SqliteCommentRoundRepository } from './sqliteCommentRoundRepository';
+import { SqliteCommentThreadRepository } from './sqliteCommentThreadRepository';
 import { SqliteCommitmentRepository } from './sqliteCommitmentRepository';
 import { SqliteConsultationRepository } from './sqliteConsultationRepository';
+import { SqliteFlagRepository } from './sqliteFlagRepository';
 import { SqliteInvitationRepository } from './sqliteInvitationRepository';
 import { SqliteMembershipRepository } from './sqliteMembershipRepository';
+import { SqliteModerationLogRepository } from './sqliteModerationLogRepository';
+import { SqliteMuteRepository } from './sqliteMuteRepository';
 import { SqliteOrganisationRepository } from './sqliteOrganisationRepository';
 import { SqliteSessionRepository } from './sqliteSessionRepository';
 import { SqliteUserRepository } from './sqliteUserRepository';
@@ -29,6 +34,11 @@ export function createSqliteWorkspaceStore(db: Database): WorkspaceStore {
     invitations: new SqliteInvitationRepository(db),
     sessions: new SqliteSessionRepository(db),
     audit: new SqliteAuditRepository(db),
+    commentRounds: new SqliteCommentRoundRepository(db),
+    commentThreads: new SqliteCommentThreadRepository(db),
+    flags: new SqliteFlagRepository(db),
+    mutes: new SqliteMuteRepository(db),
+    moderationLog: new SqliteModerationLogRepository(db),
     isEmpty: async () => selectIsEmpty.get() === 1,
   };
 }
