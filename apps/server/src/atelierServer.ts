@@ -11,6 +11,7 @@ import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createHttpApp } from './http/createHttpApp';
+import { storedDraftDocuments, type DraftDocuments } from './workspace/commands/threadCommands';
 import { DraftPresenceRelay } from './realtime/draftPresenceRelay';
 import { attachWorkspaceSockets, type WorkspaceSocketServer } from './realtime/workspaceSockets';
 import { buildApiRoutes } from './http/routes/apiRoutes';
@@ -80,6 +81,18 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
 
   const workspace = options.workspace ? buildWorkspaceContext(options, options.workspace) : null;
   const cookieName = sessionCookieName(options.workspace?.sessions.secureCookies ?? false);
+  const collabLogger = logger.child({ component: 'collab' });
+  const readModels = workspace ? new ReadModelUpdater(workspace) : null;
+  const registry = new DocumentRegistry(
+    options.documents,
+    options.templates ?? noDocumentTemplates,
+    options.limits.compactAfterUpdates,
+    metrics,
+    collabLogger,
+    readModels
+      ? (room, contributorIds) => readModels.documentChanged(room, contributorIds)
+      : undefined,
+  );
   const app = createHttpApp({
     metrics,
     logger: logger.child({ component: 'http' }),
@@ -97,6 +110,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
                 maxAgeMs: options.workspace.sessions.absoluteMs,
               },
               options.workspace.oidcProviders ?? [],
+              liveOrStoredDrafts(registry, options.documents),
             ),
             sessions: workspace.sessions,
             cookieName,
@@ -113,18 +127,6 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     // Socket.io only carries small notices; the documents travel on /collab.
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
   });
-  const collabLogger = logger.child({ component: 'collab' });
-  const readModels = workspace ? new ReadModelUpdater(workspace) : null;
-  const registry = new DocumentRegistry(
-    options.documents,
-    options.templates ?? noDocumentTemplates,
-    options.limits.compactAfterUpdates,
-    metrics,
-    collabLogger,
-    readModels
-      ? (room, contributorIds) => readModels.documentChanged(room, contributorIds)
-      : undefined,
-  );
   const presence = workspace
     ? new DraftPresenceRelay(
         workspace,
@@ -178,6 +180,20 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       presence?.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       httpServer.closeAllConnections();
+    },
+  };
+}
+
+/**
+ * Drafts for the comment use cases: the live document when someone has it open (it may hold text
+ * typed a moment ago that an anchor points at), the stored one otherwise.
+ */
+function liveOrStoredDrafts(registry: DocumentRegistry, documents: DocumentStore): DraftDocuments {
+  const stored = storedDraftDocuments(documents);
+  return {
+    load: async (docName) => {
+      const room = registry.loadedRoom(docName);
+      return room && !room.isDestroyed ? room.doc : stored.load(docName);
     },
   };
 }

@@ -15,6 +15,15 @@ export const auditActions = [
   'commitment.deleted',
   'user.disabled',
   'user.enabled',
+  'comment.flagged',
+  'comment.hidden',
+  'comment.restored',
+  'participant.muted',
+  'participant.unmuted',
+  'round.opened',
+  'round.updated',
+  'round.closed',
+  'thread.responded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

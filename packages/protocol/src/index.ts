@@ -37,6 +37,34 @@ export type {
   DraftPresencePayload,
   PresentPerson,
   ServerToClientEvents,
+  ThreadChangedPayload,
   WatchResult,
 } from './socketEvents';
 export { consultationRoom, SocketEvent } from './socketEvents';
+export type {
+  AnchorStatusDto,
+  CommentAnchorDto,
+  CommentAuthorDto,
+  CommentDisplayDto,
+  CommentDto,
+  CommentPersonDto,
+  CommentRoundDto,
+  CommentThreadDto,
+  CommitmentParticipationDto,
+  CountsByParticipantKindDto,
+  RoundJoinedDto,
+  ThreadResponseDto,
+} from './commentDtos';
+export {
+  anchorStatusDtoSchema,
+  commentAnchorDtoSchema,
+  commentAuthorDtoSchema,
+  commentDisplayDtoSchema,
+  commentDtoSchema,
+  commentPersonDtoSchema,
+  commentRoundDtoSchema,
+  commentThreadDtoSchema,
+  commitmentParticipationDtoSchema,
+  roundJoinedDtoSchema,
+  threadResponseDtoSchema,
+} from './commentDtos';

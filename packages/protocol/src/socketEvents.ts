@@ -13,6 +13,11 @@ export const SocketEvent = {
   CommitmentUpdated: 'commitment:updated',
   /** Server → client: who has a commitment's draft open changed. */
   DraftPresence: 'draft:presence',
+  /**
+   * Server → client: a comment thread changed (new thread or comment, edit, deletion, reaction,
+   * resolution, response, hide or restore); re-read the commitment's threads.
+   */
+  ThreadChanged: 'thread:changed',
 } as const;
 
 /** Someone with a draft open, as the server knows them (never as their client claims). */
@@ -36,6 +41,12 @@ export interface CommitmentUpdatedPayload {
   readonly commitmentId: string;
 }
 
+export interface ThreadChangedPayload {
+  readonly consultationId: string;
+  readonly commitmentId: string;
+  readonly threadId: string;
+}
+
 /** Answer to a watch: on success, who has each of the consultation's drafts open right now. */
 export type WatchResult =
   | { readonly ok: true; readonly presence: readonly DraftPresencePayload[] }
@@ -44,6 +55,7 @@ export type WatchResult =
 export interface ServerToClientEvents {
   [SocketEvent.CommitmentUpdated]: (payload: CommitmentUpdatedPayload) => void;
   [SocketEvent.DraftPresence]: (payload: DraftPresencePayload) => void;
+  [SocketEvent.ThreadChanged]: (payload: ThreadChangedPayload) => void;
 }
 
 export interface ClientToServerEvents {

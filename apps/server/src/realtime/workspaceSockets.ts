@@ -133,8 +133,12 @@ export function attachWorkspaceSockets(
     }
   }
 
-  const stopRelaying = context.events.on('commitmentChanged', (event) => {
+  const stopRelayingCommitments = context.events.on('commitmentChanged', (event) => {
     io.to(consultationRoom(event.consultationId)).emit(SocketEvent.CommitmentUpdated, event);
+  });
+  // Ids only, like commitment updates: watchers re-read the threads through REST and its rules.
+  const stopRelayingThreads = context.events.on('threadChanged', (event) => {
+    io.to(consultationRoom(event.consultationId)).emit(SocketEvent.ThreadChanged, event);
   });
   const stopReviewing = context.accessChanges.subscribe((change) => {
     reviewAccess(change).catch((error: unknown) =>
@@ -142,7 +146,8 @@ export function attachWorkspaceSockets(
     );
   });
   return () => {
-    stopRelaying();
+    stopRelayingCommitments();
+    stopRelayingThreads();
     stopReviewing();
   };
 }

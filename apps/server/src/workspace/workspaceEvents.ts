@@ -1,3 +1,5 @@
+import type { CommentThread } from '@atelier/domain';
+
 /**
  * What happened in the workspace that open pages should learn about without reloading
  * (a commitment's title, status, lock or draft summary changed). Use cases and the read-model
@@ -5,6 +7,12 @@
  */
 export interface WorkspaceEventMap {
   commitmentChanged: { readonly consultationId: string; readonly commitmentId: string };
+  /** A comment thread changed (comments, resolution, response, moderation): see {@link emitThreadChanged}. */
+  threadChanged: {
+    readonly consultationId: string;
+    readonly commitmentId: string;
+    readonly threadId: string;
+  };
 }
 
 type Listener<K extends keyof WorkspaceEventMap> = (event: WorkspaceEventMap[K]) => void;
@@ -12,6 +20,7 @@ type Listener<K extends keyof WorkspaceEventMap> = (event: WorkspaceEventMap[K])
 export class WorkspaceEvents {
   private readonly listeners: { [K in keyof WorkspaceEventMap]: Set<Listener<K>> } = {
     commitmentChanged: new Set(),
+    threadChanged: new Set(),
   };
 
   on<K extends keyof WorkspaceEventMap>(name: K, listener: Listener<K>): () => void {
@@ -22,4 +31,16 @@ export class WorkspaceEvents {
   emit<K extends keyof WorkspaceEventMap>(name: K, event: WorkspaceEventMap[K]): void {
     for (const listener of this.listeners[name]) listener(event);
   }
+}
+
+/** What comment use cases call after changing a thread; watchers of the consultation hear it. */
+export function emitThreadChanged(
+  events: WorkspaceEvents,
+  thread: Pick<CommentThread, 'id' | 'consultationId' | 'commitmentId'>,
+): void {
+  events.emit('threadChanged', {
+    consultationId: thread.consultationId,
+    commitmentId: thread.commitmentId,
+    threadId: thread.id,
+  });
 }

@@ -1,12 +1,17 @@
 import type { OidcProviderConfig } from '../../workspace/oidc/oidcProviderConfig';
+import { commentServicesFor, type DraftDocuments } from '../../workspace/commands/threadCommands';
 import type { WorkspaceContext } from '../../workspace/workspaceContext';
 import type { AnyRouteDefinition } from '../routeDefinition';
 import { authRoutes, type SessionCookieSettings } from './authRoutes';
 import { commitmentRoutes } from './commitmentRoutes';
 import { consultationRoutes } from './consultationRoutes';
+import { feedbackReportRoutes } from './feedbackReportRoutes';
 import { invitationRoutes } from './invitationRoutes';
+import { moderationRoutes } from './moderationRoutes';
 import { oidcRoutes } from './oidcRoutes';
 import { organisationRoutes } from './organisationRoutes';
+import { roundRoutes } from './roundRoutes';
+import { threadRoutes } from './threadRoutes';
 import { userRoutes } from './userRoutes';
 
 /** Every REST endpoint under /api: the router and the OpenAPI document both come from this list. */
@@ -14,6 +19,7 @@ export function buildApiRoutes(
   context: WorkspaceContext,
   cookie: SessionCookieSettings,
   oidcProviders: readonly OidcProviderConfig[] = [],
+  drafts?: DraftDocuments,
 ): AnyRouteDefinition[] {
   return [
     ...authRoutes(context, cookie),
@@ -23,5 +29,9 @@ export function buildApiRoutes(
     ...commitmentRoutes(context),
     ...invitationRoutes(context, cookie),
     ...userRoutes(context),
+    ...roundRoutes(context),
+    ...threadRoutes(context, drafts ? { ...commentServicesFor(context), drafts } : undefined),
+    ...moderationRoutes(context),
+    ...feedbackReportRoutes(context),
   ];
 }

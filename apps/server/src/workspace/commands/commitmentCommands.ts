@@ -17,6 +17,7 @@ import {
   loadConsultationFacts,
 } from '../loadFacts';
 import { recordAudit, type WorkspaceContext } from '../workspaceContext';
+import { logLockChange } from './moderationCommands';
 
 /**
  * Creates a commitment and seeds its draft document with the OGP template on the server, once,
@@ -132,6 +133,7 @@ export async function updateCommitment(
       action: input.locked ? 'commitment.locked' : 'commitment.unlocked',
       target,
     });
+    await logLockChange(context, facts, commitmentId, input.locked === true);
   }
   if (input.status !== undefined && input.status !== previous.status) {
     await recordAudit(context, {
