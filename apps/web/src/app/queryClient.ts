@@ -21,6 +21,7 @@ export const queryKeys = {
   commitments: (consultationId: string) =>
     ['consultations', consultationId, 'commitments'] as const,
   commitment: (id: string) => ['commitments', id] as const,
+  threads: (commitmentId: string) => ['commitments', commitmentId, 'threads'] as const,
   members: (consultationId: string) => ['consultations', consultationId, 'members'] as const,
   audit: (consultationId: string) => ['consultations', consultationId, 'audit'] as const,
 };

@@ -16,10 +16,15 @@ import {
   CAN_UNDO_COMMAND,
   SKIP_COLLAB_TAG,
 } from 'lexical';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { anchorRefusalKey } from '../features/comments/commentView';
+import { CommentsPanel, type NewCommentStart } from '../features/comments/CommentsPanel';
+
 import { mayType } from './collab/accessState';
+import { useCollabBinding } from './comments/useCollabBinding';
+import { useSelectedPassage } from './comments/useSelectedPassage';
 import { useDraftCollaboration } from './collab/useDraftCollaboration';
 import { ConnectionStatus } from './ConnectionStatus';
 import { editorTheme } from './editorTheme';
@@ -38,6 +43,12 @@ export interface CollaborativeEditorProps {
   readonly color: string;
   /** Signed-in writers keep an offline copy; signed-out readers have nothing to keep. */
   readonly persistOffline: boolean;
+  /** The comments beside the draft, and what this person may do with them. */
+  readonly comments: {
+    readonly commitmentId: string;
+    readonly canComment: boolean;
+    readonly canModerate: boolean;
+  };
 }
 
 const KEYBOARD_HELP_ID = 'draft-keyboard-help';
@@ -52,6 +63,7 @@ export function CollaborativeEditor({
   userName,
   color,
   persistOffline,
+  comments,
 }: CollaborativeEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -75,13 +87,20 @@ export function CollaborativeEditor({
           userName={userName}
           color={color}
           persistOffline={persistOffline}
+          comments={comments}
         />
       </LexicalComposer>
     </LexicalCollaboration>
   );
 }
 
-function EditorBody({ docName, userName, color, persistOffline }: CollaborativeEditorProps) {
+function EditorBody({
+  docName,
+  userName,
+  color,
+  persistOffline,
+  comments,
+}: CollaborativeEditorProps) {
   const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const resetEditor = useCallback(() => {
@@ -102,51 +121,82 @@ function EditorBody({ docName, userName, color, persistOffline }: CollaborativeE
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
   const stopped = connection.status === 'stopped';
   const editable = mayType(access) && !stopped;
+  const { binding, syncCursorPositionsFn } = useCollabBinding();
+  const passage = useSelectedPassage(binding);
+  const [newComment, setNewComment] = useState<NewCommentStart | null>(null);
+  const commentSelection = () => {
+    const creation = passage.anchorSelection();
+    setNewComment(
+      creation.ok
+        ? { kind: 'passage', anchor: creation.anchor, key: Date.now() }
+        : { kind: 'refused', messageKey: anchorRefusalKey(creation), key: Date.now() },
+    );
+  };
 
   return (
-    <div className="atelier-editor">
-      {/* Stays in view while scrolling a long draft: connection state must always be visible. */}
-      <div className="atelier-editor__chrome">
-        <div className="atelier-editor__status">
-          <ConnectionStatus connection={connection} onRetry={() => provider?.connect()} />
-          <PresenceList people={people} />
+    <div className="atelier-editor-layout">
+      <div className="atelier-editor">
+        {/* Stays in view while scrolling a long draft: connection state must always be visible. */}
+        <div className="atelier-editor__chrome">
+          <div className="atelier-editor__status">
+            <ConnectionStatus connection={connection} onRetry={() => provider?.connect()} />
+            <PresenceList people={people} />
+          </div>
+          <ReadOnlyNotice access={access} stopped={stopped} editsDiscarded={editsDiscarded} />
+          <Toolbar
+            ref={toolbarRef}
+            disabled={!editable}
+            commentSelection={
+              comments.canComment
+                ? { enabled: passage.hasSelection, onClick: commentSelection }
+                : undefined
+            }
+          />
         </div>
-        <ReadOnlyNotice access={access} stopped={stopped} editsDiscarded={editsDiscarded} />
-        <Toolbar ref={toolbarRef} disabled={!editable} />
-      </div>
-      <div className="atelier-editor__surface" ref={cursorsContainerRef}>
-        <RichTextPlugin
-          contentEditable={
-            <ContentEditable
-              id="draft-text"
-              className="atelier-draft"
-              aria-label={t('editor.textLabel')}
-              aria-describedby={KEYBOARD_HELP_ID}
-              aria-readonly={!editable}
-              aria-placeholder={t('editor.loading')}
-              placeholder={<p className="atelier-draft__placeholder">{t('editor.loading')}</p>}
-            />
-          }
-          ErrorBoundary={LexicalErrorBoundary}
+        <div className="atelier-editor__surface" ref={cursorsContainerRef}>
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                id="draft-text"
+                className="atelier-draft"
+                aria-label={t('editor.textLabel')}
+                aria-describedby={KEYBOARD_HELP_ID}
+                aria-readonly={!editable}
+                aria-placeholder={t('editor.loading')}
+                placeholder={<p className="atelier-draft__placeholder">{t('editor.loading')}</p>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <p id={KEYBOARD_HELP_ID} className="fr-text--xs atelier-muted fr-mt-1w">
+          {t('editor.keyboardHelp')}
+        </p>
+        <ListPlugin />
+        <LinkPlugin validateUrl={isAllowedLinkUrl} />
+        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler={false} />
+        <EditableByAccessPlugin editable={editable} />
+        <EscapeLeavesEditorPlugin target={toolbarRef} />
+        {/* A new generation is a new binding on a fresh document: refused edits are gone. */}
+        <CollaborationPlugin
+          key={generation}
+          id={docName}
+          providerFactory={collaboration.providerFactory}
+          shouldBootstrap={false}
+          username={userName}
+          cursorColor={color}
+          cursorsContainerRef={cursorsContainerRef}
+          syncCursorPositionsFn={syncCursorPositionsFn}
         />
       </div>
-      <p id={KEYBOARD_HELP_ID} className="fr-text--xs atelier-muted fr-mt-1w">
-        {t('editor.keyboardHelp')}
-      </p>
-      <ListPlugin />
-      <LinkPlugin validateUrl={isAllowedLinkUrl} />
-      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler={false} />
-      <EditableByAccessPlugin editable={editable} />
-      <EscapeLeavesEditorPlugin target={toolbarRef} />
-      {/* A new generation is a new binding on a fresh document: refused edits are gone. */}
-      <CollaborationPlugin
-        key={generation}
-        id={docName}
-        providerFactory={collaboration.providerFactory}
-        shouldBootstrap={false}
-        username={userName}
-        cursorColor={color}
-        cursorsContainerRef={cursorsContainerRef}
+      <CommentsPanel
+        commitmentId={comments.commitmentId}
+        canComment={comments.canComment}
+        canModerate={comments.canModerate}
+        hasSelection={passage.hasSelection}
+        newComment={newComment}
+        onCommentSelection={commentSelection}
+        onCloseNewComment={() => setNewComment(null)}
       />
     </div>
   );

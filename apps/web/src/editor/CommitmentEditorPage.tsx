@@ -40,7 +40,11 @@ function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
   const me = session.data ?? null;
   const title = displayTitle(commitment);
   useDocumentTitle(t('editor.pageTitle', { number: commitment.number, title }));
-  const isFacilitator = roleIn(me, commitment.consultationId) === 'facilitator';
+  const role = roleIn(me, commitment.consultationId);
+  const isFacilitator = role === 'facilitator';
+  // Commenters comment without editing; observers and signed-out readers only read. Signed-in
+  // non-members may join a public round: the server decides, and the panel says its answer.
+  const canComment = me !== null && role !== 'observer';
   const locale = i18n.resolvedLanguage ?? 'fr';
 
   if (session.isPending) return <p role="status">{t('common.loading')}</p>;
@@ -87,6 +91,11 @@ function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
         userName={me?.displayName ?? t('presence.anonymous')}
         color={presenceColorFor(me?.id ?? 'anonymous')}
         persistOffline={me !== null}
+        comments={{
+          commitmentId: commitment.id,
+          canComment,
+          canModerate: isFacilitator,
+        }}
       />
     </>
   );

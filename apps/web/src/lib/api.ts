@@ -1,8 +1,11 @@
+import type { TextAnchor } from '@atelier/collab';
 import type { ConsultationRole, ConsultationUpdateInput } from '@atelier/domain';
 import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   type AuditEntryDto,
+  type CommentDto,
+  type CommentThreadDto,
   type CommitmentDto,
   type ConsultationDto,
   type InvitationCreatedDto,
@@ -90,6 +93,18 @@ export const api = {
   commitment: (id: string) => request<CommitmentDto>('GET', `/commitments/${segment(id)}`),
   setCommitmentLocked: (id: string, locked: boolean) =>
     request<CommitmentDto>('PATCH', `/commitments/${segment(id)}`, { locked }),
+
+  threads: (commitmentId: string) =>
+    request<CommentThreadDto[]>('GET', `/commitments/${segment(commitmentId)}/threads`),
+  /** A thread on a passage (or on the whole draft when `anchor` is null); body in plain text. */
+  createThread: (commitmentId: string, thread: { body: string; anchor: TextAnchor | null }) =>
+    request<CommentThreadDto>('POST', `/commitments/${segment(commitmentId)}/threads`, thread),
+  reply: (threadId: string, body: string) =>
+    request<CommentDto>('POST', `/threads/${segment(threadId)}/comments`, { body }),
+  hideComment: (commentId: string, reason: string) =>
+    request<unknown>('POST', `/comments/${segment(commentId)}/hide`, { reason }),
+  restoreComment: (commentId: string, reason: string) =>
+    request<unknown>('POST', `/comments/${segment(commentId)}/restore`, { reason }),
 
   audit: (consultationId: string) =>
     request<AuditEntryDto[]>('GET', `/consultations/${segment(consultationId)}/audit`),

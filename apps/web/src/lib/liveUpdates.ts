@@ -8,6 +8,7 @@ import {
   type DraftPresencePayload,
   type PresentPerson,
   type ServerToClientEvents,
+  type ThreadChangedPayload,
 } from '@atelier/protocol';
 
 import { queryKeys } from '../app/queryClient';
@@ -31,7 +32,8 @@ function liveSocket(): Promise<LiveSocket> {
 
 /**
  * Keeps a consultation's pages current: when the server says a commitment changed (title,
- * status, lock, what its draft says, who wrote), the cached REST answers are refetched; and it
+ * status, lock, what its draft says, who wrote) or one of its comment threads changed, the cached
+ * REST answers are refetched; and it
  * follows who has each draft open. The socket only carries ids and names; the data itself comes
  * through REST and its permission checks.
  */
@@ -57,6 +59,10 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitments(consultationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitment(commitmentId) });
     };
+    const onThreadChanged = ({ consultationId: changed, commitmentId }: ThreadChangedPayload) => {
+      if (changed !== consultationId) return;
+      void queryClient.invalidateQueries({ queryKey: queryKeys.threads(commitmentId) });
+    };
     const onPresence = (payload: DraftPresencePayload) => {
       if (payload.consultationId === consultationId) replacePresence([payload]);
     };
@@ -68,12 +74,14 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
       opened.on('connect', watch);
       opened.on(SocketEvent.CommitmentUpdated, onUpdated);
       opened.on(SocketEvent.DraftPresence, onPresence);
+      opened.on(SocketEvent.ThreadChanged, onThreadChanged);
     });
     return () => {
       cancelled = true;
       socket?.off('connect', watch);
       socket?.off(SocketEvent.CommitmentUpdated, onUpdated);
       socket?.off(SocketEvent.DraftPresence, onPresence);
+      socket?.off(SocketEvent.ThreadChanged, onThreadChanged);
       socket?.emit(SocketEvent.UnwatchConsultation, consultationId);
     };
   }, [consultationId, queryClient]);

@@ -59,12 +59,22 @@ function ToolbarButton({ label, pressed, disabled, onClick, face }: ToolbarButto
   );
 }
 
+export interface ToolbarProps {
+  readonly disabled: boolean;
+  /**
+   * "Comment the selection", for whoever may comment: commenters cannot change the text, so this
+   * button stays usable when the rest of the toolbar is disabled. Absent: not offered.
+   */
+  readonly commentSelection?: { readonly enabled: boolean; readonly onClick: () => void };
+}
+
 /**
  * The formatting a commitment needs, operable by keyboard: Shift+Tab from the text (or Escape)
- * reaches it, Tab goes back. Disabled as a whole when the draft is read-only.
+ * reaches it, Tab goes back. Disabled as a whole when the draft is read-only, except for
+ * commenting on the selection.
  */
-export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(function Toolbar(
-  { disabled },
+export const Toolbar = forwardRef<HTMLDivElement, ToolbarProps>(function Toolbar(
+  { disabled, commentSelection },
   ref,
 ) {
   const { t } = useTranslation();
@@ -215,6 +225,16 @@ export const Toolbar = forwardRef<HTMLDivElement, { disabled: boolean }>(functio
           face={{ text: t('editor.toolbar.glyph.addRow') }}
         />
       </div>
+      {commentSelection ? (
+        <div className="atelier-toolbar__group">
+          <ToolbarButton
+            label={t('editor.toolbar.commentSelection')}
+            disabled={!commentSelection.enabled}
+            onClick={commentSelection.onClick}
+            face={{ icon: 'fr-icon-chat-3-line' }}
+          />
+        </div>
+      ) : null}
       <p className="fr-error-text atelier-toolbar__error" role="alert">
         {linkError ?? ''}
       </p>
