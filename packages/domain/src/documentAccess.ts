@@ -10,7 +10,13 @@ export type DocumentAccess = 'edit' | 'comment' | 'view';
  * Declared once so the server and the web client explain the same reason.
  */
 export type ReadOnlyReason =
-  'role_comment_only' | 'role_view_only' | 'draft_locked' | 'consultation_closed' | 'signed_out';
+  | 'role_comment_only'
+  | 'role_view_only'
+  | 'draft_locked'
+  | 'consultation_closed'
+  | 'signed_out'
+  /** A facilitator muted this person in the consultation for a while. */
+  | 'muted';
 
 export function mayEditText(access: DocumentAccess): boolean {
   return access === 'edit';

@@ -286,6 +286,19 @@ describe('Yjs socket permission matrix', () => {
     }
   });
 
+  it('a muted member reads the draft but may neither write nor comment until unmuted', async () => {
+    const facilitator = clients.get('facilitator')!;
+    const path = `/api/consultations/${scenario.consultation.id}/mutes/${scenario.people.contributor.id}`;
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await facilitator.put(path, { until, reason: 'Pause demandée' })).status).toBe(200);
+    try {
+      expect(await draftAccessOf('contributor')).toBe('view (muted)');
+    } finally {
+      expect((await facilitator.delete(path)).status).toBe(204);
+    }
+    expect(await draftAccessOf('contributor')).toBe('edit');
+  });
+
   it('disabling an account ends its open sockets within a second', async () => {
     const member = await aUser(running.context, { label: 'soon-disabled' });
     await setMemberRole(

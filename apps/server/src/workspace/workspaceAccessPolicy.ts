@@ -47,7 +47,15 @@ export function createWorkspaceAccessPolicy(
       const membership = user
         ? await context.store.memberships.find(consultation.id, user.id)
         : null;
-      return decideDraftAccess(actorOf(user), { consultation, membership, commitment });
+      const decision = decideDraftAccess(actorOf(user), { consultation, membership, commitment });
+      if ('denied' in decision || decision.access === 'view' || !user) return decision;
+      // A muted person keeps reading but neither writes nor comments until the mute ends.
+      const mute = await context.store.mutes.activeMute(
+        consultation.id,
+        user.id,
+        context.now().toISOString(),
+      );
+      return mute ? { access: 'view', readOnlyReason: 'muted' } : decision;
     },
 
     onAccessChange: (listener) => context.accessChanges.subscribe(listener),

@@ -53,6 +53,7 @@ describe('translations', () => {
       'draft_locked',
       'consultation_closed',
       'signed_out',
+      'muted',
     ]) {
       expect(frKeys).toContain(`readOnly.reason.${reason}`);
     }

@@ -243,6 +243,8 @@ export async function muteParticipant(
     createdAt: now,
   };
   await context.store.mutes.upsert(mute);
+  // A muted person's open editors turn read-only at once (see workspaceAccessPolicy).
+  context.accessChanges.notify({ scope: 'user', userId: mute.userId });
   await appendModerationLog(context, {
     consultationId,
     action: 'mute',
@@ -273,6 +275,7 @@ export async function unmuteParticipant(
   const now = context.now().toISOString();
   const active = await context.store.mutes.activeMute(consultationId, userId, now);
   const removed = await context.store.mutes.remove(consultationId, userId);
+  if (removed) context.accessChanges.notify({ scope: 'user', userId });
   if (!active || !removed) throw AppError.notFound('mute_not_found', 'This person is not muted.');
   await appendModerationLog(context, {
     consultationId,

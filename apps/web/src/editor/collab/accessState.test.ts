@@ -31,6 +31,7 @@ describe('parseAccessStatePayload', () => {
       'draft_locked',
       'consultation_closed',
       'signed_out',
+      'muted',
     ] as const) {
       const state = parseAccessStatePayload(
         JSON.stringify({ access: 'view', readOnlyReason: reason }),

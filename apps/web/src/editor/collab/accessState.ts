@@ -16,6 +16,7 @@ const reasons: readonly ReadOnlyReason[] = [
   'draft_locked',
   'consultation_closed',
   'signed_out',
+  'muted',
 ];
 
 /**
