@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { CommentHiding } from './moderation';
+import {
+  COMMENT_BODY_MAX_CHARS,
+  COMMENT_MENTIONS_MAX,
+  RESPONSE_REASON_MAX_CHARS,
+} from './commentLimits';
 
 /**
  * A comment's hold on a passage of a draft, stored as an opaque JSON object. Structurally the
@@ -108,11 +113,6 @@ export interface ThreadWithComments {
   readonly comments: readonly Comment[];
   readonly response: ThreadResponse | null;
 }
-
-export const COMMENT_BODY_MAX_CHARS = 5000;
-export const RESPONSE_REASON_MAX_CHARS = 5000;
-/** More mentions than this in one comment is spam, not a conversation. */
-export const COMMENT_MENTIONS_MAX = 20;
 
 // C0 controls other than tab, line feed and carriage return, and DEL: never part of a comment.
 // eslint-disable-next-line no-control-regex

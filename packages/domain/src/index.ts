@@ -129,9 +129,6 @@ export type {
 } from './commentThread';
 export {
   COMMENT_ANCHOR_LIMITS,
-  COMMENT_BODY_MAX_CHARS,
-  COMMENT_MENTIONS_MAX,
-  RESPONSE_REASON_MAX_CHARS,
   commentAnchorSchema,
   commentBodySchema,
   commentDisplay,
@@ -164,3 +161,8 @@ export {
   moderatorRoles,
   muteCreateSchema,
 } from './moderation';
+export {
+  COMMENT_BODY_MAX_CHARS,
+  COMMENT_MENTIONS_MAX,
+  RESPONSE_REASON_MAX_CHARS,
+} from './commentLimits';

@@ -1,4 +1,5 @@
 import type { TextAnchor } from '@atelier/collab';
+import { COMMENT_BODY_MAX_CHARS } from '@atelier/domain';
 import type { CommentDto, CommentThreadDto } from '@atelier/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -117,10 +118,8 @@ function NewThreadForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const bodyId = useId();
   const headingId = useId();
   const [body, setBody] = useState('');
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const invalidate = useInvalidateThreads(commitmentId);
   const create = useMutation({
     mutationFn: () => api.createThread(commitmentId, { body, anchor }),
@@ -129,9 +128,6 @@ function NewThreadForm({
       onDone();
     },
   });
-  // The person asked to comment: take them to where they write.
-  useEffect(() => bodyRef.current?.focus(), []);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (body.trim() !== '') create.mutate();
@@ -143,34 +139,16 @@ function NewThreadForm({
       </h3>
       <p className="fr-text--sm fr-mb-1w">{t('comments.onPassage')}</p>
       <blockquote className="atelier-comments__quote">{anchor.quote}</blockquote>
-      <div className="fr-input-group">
-        <label className="fr-label" htmlFor={bodyId}>
-          {t('comments.yourComment')}
-        </label>
-        <textarea
-          ref={bodyRef}
-          id={bodyId}
-          className="fr-input"
-          rows={4}
-          maxLength={5000}
-          required
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-        />
-      </div>
-      {create.isError ? (
-        <p className="fr-error-text" role="alert">
-          {t(errorMessageKey(create.error, commentErrorCodes))}
-        </p>
-      ) : null}
-      <div className="atelier-comments__actions">
-        <button type="submit" className="fr-btn fr-btn--sm" disabled={create.isPending}>
-          {t('comments.publish')}
-        </button>
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <CommentBodyFields
+        label={t('comments.yourComment')}
+        rows={4}
+        body={body}
+        onBodyChange={setBody}
+        error={create.isError ? create.error : null}
+        pending={create.isPending}
+        submitLabel={t('comments.publish')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
@@ -344,9 +322,7 @@ function ReplyForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const bodyId = useId();
   const [body, setBody] = useState('');
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const invalidate = useInvalidateThreads(commitmentId);
   const reply = useMutation({
     mutationFn: () => api.reply(threadId, body),
@@ -355,7 +331,6 @@ function ReplyForm({
       onDone();
     },
   });
-  useEffect(() => bodyRef.current?.focus(), []);
   return (
     <form
       className="atelier-comments__reply"
@@ -364,35 +339,73 @@ function ReplyForm({
         if (body.trim() !== '') reply.mutate();
       }}
     >
+      <CommentBodyFields
+        label={t('comments.yourReply')}
+        rows={3}
+        body={body}
+        onBodyChange={setBody}
+        error={reply.isError ? reply.error : null}
+        pending={reply.isPending}
+        submitLabel={t('comments.sendReply')}
+        onCancel={onDone}
+      />
+    </form>
+  );
+}
+
+/**
+ * The text box, error and buttons of a new comment or a reply. It takes the focus when it
+ * appears: the person asked to write, so that is where they go.
+ */
+function CommentBodyFields(props: {
+  label: string;
+  rows: number;
+  body: string;
+  onBodyChange: (body: string) => void;
+  error: unknown;
+  pending: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const bodyId = useId();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => bodyRef.current?.focus(), []);
+  return (
+    <>
       <div className="fr-input-group">
         <label className="fr-label" htmlFor={bodyId}>
-          {t('comments.yourReply')}
+          {props.label}
         </label>
         <textarea
           ref={bodyRef}
           id={bodyId}
           className="fr-input"
-          rows={3}
-          maxLength={5000}
+          rows={props.rows}
+          maxLength={COMMENT_BODY_MAX_CHARS}
           required
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
+          value={props.body}
+          onChange={(event) => props.onBodyChange(event.target.value)}
         />
       </div>
-      {reply.isError ? (
+      {props.error ? (
         <p className="fr-error-text" role="alert">
-          {t(errorMessageKey(reply.error, commentErrorCodes))}
+          {t(errorMessageKey(props.error, commentErrorCodes))}
         </p>
       ) : null}
       <div className="atelier-comments__actions">
-        <button type="submit" className="fr-btn fr-btn--sm" disabled={reply.isPending}>
-          {t('comments.sendReply')}
+        <button type="submit" className="fr-btn fr-btn--sm" disabled={props.pending}>
+          {props.submitLabel}
         </button>
-        <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary" onClick={onDone}>
+        <button
+          type="button"
+          className="fr-btn fr-btn--sm fr-btn--tertiary"
+          onClick={props.onCancel}
+        >
           {t('common.cancel')}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 

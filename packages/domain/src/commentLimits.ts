@@ -1,0 +1,8 @@
+/**
+ * Limits of comments, in a module of their own without zod: the web client reads them for its
+ * text boxes without pulling the schemas into its first screen.
+ */
+export const COMMENT_BODY_MAX_CHARS = 5000;
+export const RESPONSE_REASON_MAX_CHARS = 5000;
+/** More mentions than this in one comment is spam, not a conversation. */
+export const COMMENT_MENTIONS_MAX = 20;
