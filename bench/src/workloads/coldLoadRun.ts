@@ -2,10 +2,9 @@ import { COLD_LOAD } from '../config';
 import { runLoad } from '../load/loadRunner';
 import { allMetrics, type MetricDefinition, type MetricValues } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
-import type { ServerProcess } from '../servers/serverProcess';
 import { serverSpecs, type ServerName } from '../servers/serverSpecs';
 import type { ColdLoadParams, ColdLoadResult, ColdRestartAck } from './coldLoadLoad';
-import { CrashWatch, describeStartFailure, loadTimeoutMs } from './runHelpers';
+import { CrashWatch, startServerForRun, loadTimeoutMs } from './runHelpers';
 
 export const COLD_LOAD_METRICS: readonly MetricDefinition[] = [
   {
@@ -69,13 +68,11 @@ export async function runColdLoadBench(
   }
   const measurements = measurementsFor(serverName);
   const buildEnv = serverName === 'atelier' ? COMPACTION_OFF : {};
-  let server: ServerProcess;
-  try {
-    server = await workspace.startServer(serverName, { extraEnv: buildEnv });
-  } catch (error) {
-    workspace.noteFailure();
-    return allMetrics(COLD_LOAD_METRICS, describeStartFailure(error));
-  }
+  const started = await startServerForRun(workspace, serverName, COLD_LOAD_METRICS, {
+    extraEnv: buildEnv,
+  });
+  if ('failed' in started) return started.failed;
+  let server = started.server;
   const { dataDir, port } = server.options;
   const params: ColdLoadParams = {
     target: {

@@ -2,10 +2,9 @@ import { CRASH } from '../config';
 import { runLoad } from '../load/loadRunner';
 import { allMetrics, type MetricDefinition, type MetricValues } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
-import type { ServerProcess } from '../servers/serverProcess';
 import type { ServerName } from '../servers/serverSpecs';
 import type { CrashLoadResult, CrashParams, RestartAck } from './crashLoad';
-import { CrashWatch, describeStartFailure, loadTimeoutMs } from './runHelpers';
+import { CrashWatch, startServerForRun, loadTimeoutMs } from './runHelpers';
 
 export const CRASH_METRICS: readonly MetricDefinition[] = [
   {
@@ -30,13 +29,9 @@ export async function runCrash(
   workspace: BenchWorkspace,
   serverName: ServerName,
 ): Promise<MetricValues> {
-  let server: ServerProcess;
-  try {
-    server = await workspace.startServer(serverName);
-  } catch (error) {
-    workspace.noteFailure();
-    return allMetrics(CRASH_METRICS, describeStartFailure(error));
-  }
+  const started = await startServerForRun(workspace, serverName, CRASH_METRICS);
+  if ('failed' in started) return started.failed;
+  let server = started.server;
   const { dataDir, port } = server.options;
   const crashWatch = new CrashWatch();
   crashWatch.watch(server);

@@ -10,7 +10,7 @@ import {
 import type { BenchWorkspace } from '../servers/benchWorkspace';
 import type { ServerName } from '../servers/serverSpecs';
 import type { FanoutLoadResult, FanoutParams } from './fanoutLoad';
-import { describeStartFailure, loadTimeoutMs, serverAbort } from './runHelpers';
+import { startServerForRun, loadTimeoutMs, serverAbort } from './runHelpers';
 
 export const FANOUT_METRICS: readonly MetricDefinition[] = [
   { key: 'joinS', label: 'join, all synced', unit: 's', better: 'lower', digits: 2 },
@@ -81,13 +81,9 @@ export async function runFanout(
   serverName: ServerName,
   clients: number,
 ): Promise<MetricValues> {
-  let server;
-  try {
-    server = await workspace.startServer(serverName);
-  } catch (error) {
-    workspace.noteFailure();
-    return allMetrics(FANOUT_METRICS, describeStartFailure(error));
-  }
+  const started = await startServerForRun(workspace, serverName, FANOUT_METRICS);
+  if ('failed' in started) return started.failed;
+  const server = started.server;
 
   const samples = new Map<string, ProcessSample | null>();
   const params: FanoutParams = {

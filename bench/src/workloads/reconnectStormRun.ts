@@ -3,14 +3,13 @@ import { runLoad } from '../load/loadRunner';
 import type { ProcessSample } from '../measure/procStats';
 import { allMetrics, type MetricDefinition, type MetricValues } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
-import type { ServerProcess } from '../servers/serverProcess';
 import type { ServerName } from '../servers/serverSpecs';
 import type {
   ReconnectStormLoadResult,
   ReconnectStormParams,
   StormRestartAck,
 } from './reconnectStormLoad';
-import { CrashWatch, describeStartFailure, loadTimeoutMs } from './runHelpers';
+import { CrashWatch, startServerForRun, loadTimeoutMs } from './runHelpers';
 
 export const RECONNECT_STORM_METRICS: readonly MetricDefinition[] = [
   {
@@ -32,13 +31,9 @@ export async function runReconnectStorm(
   workspace: BenchWorkspace,
   serverName: ServerName,
 ): Promise<MetricValues> {
-  let server: ServerProcess;
-  try {
-    server = await workspace.startServer(serverName);
-  } catch (error) {
-    workspace.noteFailure();
-    return allMetrics(RECONNECT_STORM_METRICS, describeStartFailure(error));
-  }
+  const started = await startServerForRun(workspace, serverName, RECONNECT_STORM_METRICS);
+  if ('failed' in started) return started.failed;
+  let server = started.server;
   const { dataDir, port } = server.options;
   const crashWatch = new CrashWatch();
   crashWatch.watch(server);

@@ -1,4 +1,7 @@
+import { allMetrics, type MetricDefinition, type MetricValues } from '../report/results';
+import type { BenchWorkspace, ServerLaunch } from '../servers/benchWorkspace';
 import type { ServerProcess } from '../servers/serverProcess';
+import type { ServerName } from '../servers/serverSpecs';
 
 /** Slack on top of a workload's own phase timeouts before the whole load process is killed. */
 const LOAD_SLACK_MS = 30_000;
@@ -17,6 +20,24 @@ export function serverAbort(server: ServerProcess): Promise<string> {
       ? `server exited (${server.exitDescription})`
       : new Promise<string>(() => undefined),
   );
+}
+
+/**
+ * Starts the server a run measures. When it cannot start, the run is over: every metric of the
+ * section reports why, and the workspace notes the failure.
+ */
+export async function startServerForRun(
+  workspace: BenchWorkspace,
+  serverName: ServerName,
+  metrics: readonly MetricDefinition[],
+  launch?: ServerLaunch,
+): Promise<{ server: ServerProcess } | { failed: MetricValues }> {
+  try {
+    return { server: await workspace.startServer(serverName, launch) };
+  } catch (error) {
+    workspace.noteFailure();
+    return { failed: allMetrics(metrics, describeStartFailure(error)) };
+  }
 }
 
 export function describeStartFailure(error: unknown): string {
