@@ -1,3 +1,4 @@
+export { BoundedReader, InputRejected } from './validation/boundedReader';
 export {
   DEFAULT_UPDATE_LIMITS,
   validateUpdateV1,
