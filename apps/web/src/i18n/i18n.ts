@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import fr from './fr.json';
+import { frenchTranslations, loadEnglishTranslations } from './translations';
 
 export const supportedLanguages = ['fr', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
@@ -43,8 +43,7 @@ function applyDocumentLanguage(language: string): void {
 async function loadLanguage(language: SupportedLanguage): Promise<void> {
   if (i18next.hasResourceBundle(language, 'translation')) return;
   if (language === 'en') {
-    const { default: en } = await import('./en.json');
-    i18next.addResourceBundle('en', 'translation', en);
+    i18next.addResourceBundle('en', 'translation', await loadEnglishTranslations());
   }
 }
 
@@ -56,7 +55,7 @@ export async function changeLanguage(language: SupportedLanguage): Promise<void>
 export async function initI18n(): Promise<typeof i18next> {
   const language = rememberedLanguage(window.localStorage);
   await i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr } },
+    resources: { fr: { translation: frenchTranslations } },
     partialBundledLanguages: true,
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,

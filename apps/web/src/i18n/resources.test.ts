@@ -3,10 +3,11 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import en from './en.json';
-import fr from './fr.json';
+import { frenchTranslations as fr, loadEnglishTranslations } from './translations';
 
 type Tree = { [key: string]: string | Tree };
+
+const en = await loadEnglishTranslations();
 
 function flatten(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

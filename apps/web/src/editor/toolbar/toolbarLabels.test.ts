@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import en from '../../i18n/en.json';
-import fr from '../../i18n/fr.json';
+import en from '../../i18n/locales/en/core.json';
+import fr from '../../i18n/locales/fr/core.json';
 
 /** The words a reader sees on a button, as axe compares them: letters and digits, lower case. */
 function words(text: string): string {

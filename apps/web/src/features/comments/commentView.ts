@@ -3,7 +3,7 @@ import type { CountsByParticipantKindDto } from '@atelier/protocol';
 
 /**
  * Error codes the comment endpoints answer with that a person can act on; each has its sentence
- * under `errors.<code>` (fr.json, en.json). Anything else is "something went wrong".
+ * under `errors.<code>` (i18n/locales, core.json). Anything else is "something went wrong".
  */
 export const commentErrorCodes: ReadonlySet<string> = new Set([
   'round_not_open',
