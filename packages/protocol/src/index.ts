@@ -68,3 +68,19 @@ export {
   roundJoinedDtoSchema,
   threadResponseDtoSchema,
 } from './commentDtos';
+export type {
+  AttendancePayload,
+  ForumAck,
+  ForumClientToServerEvents,
+  ForumErrorCode,
+  ForumJoinedDto,
+  ForumReactionPayload,
+  ForumServerToClientEvents,
+  ForumSessionDto,
+  ForumSnapshot,
+  ForumStatePayload,
+  JoinedAck,
+  PollResultsPayload,
+  SpotlightCommand,
+} from './forumEvents';
+export { FORUM_NAMESPACE, ForumEvent, forumErrorCodes, RESULTS_COALESCE_MS } from './forumEvents';

@@ -1,0 +1,215 @@
+import type {
+  AgendaItem,
+  Ballot,
+  BreakoutStartInput,
+  ForumFormat,
+  ForumLiveState,
+  ForumParticipant,
+  ForumParticipantRole,
+  ForumReactionKind,
+  GuestPolicy,
+  ParticipantKind,
+  PollCreateInput,
+} from '@atelier/domain';
+
+/**
+ * Live forum sessions (issue 7) over Socket.io, namespace {@link FORUM_NAMESPACE}. The server
+ * holds the session state; clients send commands and render what the server broadcasts.
+ *
+ * Connecting: signed-in people connect with their session cookie; guests pass the token that
+ * `POST /api/forum/join` returned as `auth: { guestToken }`. Then `forum:join` with the session
+ * id; the ack carries the whole state, so a reconnecting screen resumes exactly where the room
+ * is. Every command is answered by an ack, refused with a stable `code` when the sender may not
+ * do it (a guest opening a poll → `forbidden`) or when it does not apply (`poll_not_open`...).
+ */
+export const FORUM_NAMESPACE = '/forum';
+
+export const ForumEvent = {
+  // Client → server (all with an ack of type ForumAck)
+  Join: 'forum:join',
+  Leave: 'forum:leave',
+  Start: 'forum:start',
+  Pause: 'forum:pause',
+  Resume: 'forum:resume',
+  End: 'forum:end',
+  GoToItem: 'forum:agenda.goto',
+  Spotlight: 'forum:spotlight',
+  RaiseHand: 'forum:hand.raise',
+  LowerHand: 'forum:hand.lower',
+  GiveFloor: 'forum:hand.floor',
+  CreatePoll: 'forum:poll.create',
+  OpenPoll: 'forum:poll.open',
+  ClosePoll: 'forum:poll.close',
+  Vote: 'forum:vote',
+  StartBreakout: 'forum:breakout.start',
+  EndBreakout: 'forum:breakout.end',
+  React: 'forum:react',
+  // Server → client
+  /** The live state changed (agenda, timers, spotlight, hands, polls' status, breakouts). */
+  State: 'forum:state',
+  /** A poll's tally changed; coalesced (at most one per poll every {@link RESULTS_COALESCE_MS}). */
+  PollResults: 'forum:poll.results',
+  /** Someone reacted; for the projector to show briefly. */
+  Reaction: 'forum:reaction',
+  /** Who is connected changed (counts, and the list for facilitators). */
+  Attendance: 'forum:attendance',
+} as const;
+
+/** Results of many votes arriving together are sent once per window, per poll. */
+export const RESULTS_COALESCE_MS = 50;
+
+/** Stable refusal codes of forum commands (acks) and of `POST /api/forum/join`. */
+export const forumErrorCodes = [
+  'invalid_payload',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'not_joined',
+  'session_ended',
+  'session_not_live',
+  'invalid_join_code',
+  'poll_not_open',
+  'already_voted',
+  'invalid_ballot',
+  'too_many_polls',
+  'rate_limited',
+  'no_such_item',
+  'breakout_running',
+  'no_breakout',
+] as const;
+export type ForumErrorCode = (typeof forumErrorCodes)[number];
+
+export type ForumAck<T = Record<string, never>> =
+  | ({ readonly ok: true } & T)
+  | { readonly ok: false; readonly code: ForumErrorCode; readonly message: string };
+
+/** Tally of one poll. `voters` only when the poll is not anonymous. */
+export interface PollResultsPayload {
+  readonly sessionId: string;
+  readonly pollId: string;
+  /** How many participants have voted. */
+  readonly voterCount: number;
+  /**
+   * Option id → votes (or dots). Null for people who may not see results yet (a poll with
+   * results after closing, before it closes; facilitators always see them).
+   */
+  readonly totals: Readonly<Record<string, number>> | null;
+  /** Named polls: option id → display names of who chose it (null otherwise or when hidden). */
+  readonly voters: Readonly<Record<string, readonly string[]>> | null;
+}
+
+/** The whole session as one screen may see it. */
+export interface ForumSnapshot {
+  readonly session: ForumSessionDto;
+  readonly state: ForumLiveState;
+  /** The current results of every poll that is open or closed, as this screen may see them. */
+  readonly results: readonly PollResultsPayload[];
+  readonly attendance: AttendancePayload;
+  /** Epoch ms on the server clock when the snapshot was sent: screens align their timers. */
+  readonly serverNowMs: number;
+}
+
+export interface ForumSessionDto {
+  readonly id: string;
+  readonly consultationId: string;
+  readonly title: string;
+  readonly scheduledAt: string;
+  readonly format: ForumFormat;
+  readonly agenda: readonly AgendaItem[];
+  /** Shown to facilitators and on the projector; null for other screens. */
+  readonly joinCode: string | null;
+  readonly guestPolicy: GuestPolicy;
+  readonly minutesDocName: string;
+  readonly status: ForumLiveState['status'];
+}
+
+export interface AttendancePayload {
+  readonly sessionId: string;
+  /** Participants with at least one connected screen. */
+  readonly connectedCount: number;
+  /** Everyone who joined at least once, by kind (for the record and participation figures). */
+  readonly joinedByKind: Readonly<Record<ParticipantKind, number>>;
+  /** Facilitators only (null for others): who joined, in order, and whether still connected. */
+  readonly participants: readonly (ForumParticipant & { readonly connected: boolean })[] | null;
+}
+
+export interface ForumStatePayload {
+  readonly sessionId: string;
+  readonly state: ForumLiveState;
+  readonly serverNowMs: number;
+}
+
+export interface ForumReactionPayload {
+  readonly sessionId: string;
+  readonly kind: ForumReactionKind;
+  readonly at: string;
+}
+
+export interface JoinedAck {
+  readonly snapshot: ForumSnapshot;
+  readonly you: {
+    readonly participantId: string;
+    readonly role: ForumParticipantRole;
+    readonly displayName: string;
+    /** Poll ids this participant has voted in (all their tabs). */
+    readonly votedPollIds: readonly string[];
+    /** Guests under an `observe` policy cannot comment; everyone can raise hands and react. */
+    readonly mayComment: boolean;
+  };
+}
+
+export interface SpotlightCommand {
+  /** Null clears the spotlight. */
+  readonly commitmentId: string | null;
+  readonly passageQuote?: string | null;
+}
+
+type WithAck<Payload, Result = Record<string, never>> = (
+  payload: Payload,
+  ack: (result: ForumAck<Result>) => void,
+) => void;
+
+interface SessionRef {
+  readonly sessionId: string;
+}
+
+export interface ForumClientToServerEvents {
+  [ForumEvent.Join]: WithAck<SessionRef, JoinedAck>;
+  [ForumEvent.Leave]: WithAck<SessionRef>;
+  [ForumEvent.Start]: WithAck<SessionRef>;
+  [ForumEvent.Pause]: WithAck<SessionRef>;
+  [ForumEvent.Resume]: WithAck<SessionRef>;
+  [ForumEvent.End]: WithAck<SessionRef>;
+  [ForumEvent.GoToItem]: WithAck<SessionRef & { readonly itemIndex: number }>;
+  [ForumEvent.Spotlight]: WithAck<SessionRef & SpotlightCommand>;
+  [ForumEvent.RaiseHand]: WithAck<SessionRef & { readonly topic?: string | null }>;
+  /** Own hand, or anyone's for facilitators. */
+  [ForumEvent.LowerHand]: WithAck<SessionRef & { readonly participantId: string }>;
+  /** Null takes the floor back. */
+  [ForumEvent.GiveFloor]: WithAck<SessionRef & { readonly participantId: string | null }>;
+  [ForumEvent.CreatePoll]: WithAck<
+    SessionRef & { readonly poll: PollCreateInput },
+    { readonly pollId: string }
+  >;
+  [ForumEvent.OpenPoll]: WithAck<SessionRef & { readonly pollId: string }>;
+  [ForumEvent.ClosePoll]: WithAck<SessionRef & { readonly pollId: string }>;
+  [ForumEvent.Vote]: WithAck<SessionRef & { readonly pollId: string; readonly ballot: Ballot }>;
+  [ForumEvent.StartBreakout]: WithAck<SessionRef & { readonly breakout: BreakoutStartInput }>;
+  [ForumEvent.EndBreakout]: WithAck<SessionRef>;
+  [ForumEvent.React]: WithAck<SessionRef & { readonly kind: ForumReactionKind }>;
+}
+
+export interface ForumServerToClientEvents {
+  [ForumEvent.State]: (payload: ForumStatePayload) => void;
+  [ForumEvent.PollResults]: (payload: PollResultsPayload) => void;
+  [ForumEvent.Reaction]: (payload: ForumReactionPayload) => void;
+  [ForumEvent.Attendance]: (payload: AttendancePayload) => void;
+}
+
+/** Answer of `POST /api/forum/join` (by code): where to go, and a guest's socket token. */
+export interface ForumJoinedDto {
+  readonly sessionId: string;
+  readonly consultationId: string;
+  /** Only for guests: pass it as `auth.guestToken` when connecting; kept by the browser tab. */
+  readonly guestToken: string | null;
+}
