@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
-import type { DocumentStore, WorkspaceStore } from '@atelier/storage';
+import type { DocumentStore, ForumStore, WorkspaceStore } from '@atelier/storage';
 import type { CollabLimits } from './config/env';
 import type { Logger } from './logging/logger';
 import { createCollabMetrics } from './metrics/collabMetrics';
@@ -10,9 +10,12 @@ import { createClosedAccessPolicy } from './collab/closedAccessPolicy';
 import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
+import { createForum } from './forum/createForum';
+import { decideMinutesAccess } from './forum/minutesAccess';
 import { createHttpApp } from './http/createHttpApp';
 import { storedDraftDocuments, type DraftDocuments } from './workspace/commands/threadCommands';
 import { DraftPresenceRelay } from './realtime/draftPresenceRelay';
+import { attachNotificationSockets } from './realtime/notificationSockets';
 import { attachWorkspaceSockets, type WorkspaceSocketServer } from './realtime/workspaceSockets';
 import { buildApiRoutes } from './http/routes/apiRoutes';
 import { AccessChangeNotifier } from './workspace/accessChangeNotifier';
@@ -43,6 +46,8 @@ export interface WorkspaceOptions {
   readonly apiRequestsPerMinute: number;
   /** Sign-in with ProConnect / FranceConnect; none configured means password sign-in only. */
   readonly oidcProviders?: readonly OidcProviderConfig[];
+  /** Live forum sessions (issue 7); without it the forum's REST routes and namespace are off. */
+  readonly forum?: ForumStore;
 }
 
 export interface AtelierServerOptions {
@@ -93,6 +98,10 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       ? (room, contributorIds) => readModels.documentChanged(room, contributorIds)
       : undefined,
   );
+  const forum =
+    workspace && options.workspace?.forum
+      ? createForum({ context: workspace, store: options.workspace.forum, documents: registry })
+      : null;
   const app = createHttpApp({
     metrics,
     logger: logger.child({ component: 'http' }),
@@ -111,6 +120,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
               },
               options.workspace.oidcProviders ?? [],
               liveOrStoredDrafts(registry, options.documents),
+              forum?.service,
             ),
             sessions: workspace.sessions,
             cookieName,
@@ -141,10 +151,25 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       logger: logger.child({ component: 'realtime' }),
       presence,
     });
+    attachNotificationSockets(io, workspace, logger.child({ component: 'realtime' }));
+    forum?.attach(io, {
+      cookieName,
+      publicOrigin: options.publicOrigin,
+      logger: logger.child({ component: 'forum' }),
+    });
   }
   const policy =
     options.policy ??
-    (workspace ? createWorkspaceAccessPolicy(workspace, cookieName) : createClosedAccessPolicy());
+    (workspace
+      ? createWorkspaceAccessPolicy(
+          workspace,
+          cookieName,
+          options.workspace?.forum
+            ? (principal, docName) =>
+                decideMinutesAccess(workspace, options.workspace!.forum!, principal, docName)
+            : undefined,
+        )
+      : createClosedAccessPolicy());
   const collab = new CollabEndpoint({
     httpServer,
     registry,
@@ -175,6 +200,8 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     close: async () => {
       ready = false;
       httpServer.close();
+      // Queued forum changes finish first: ending a session still writes to its minutes.
+      await forum?.close();
       await collab.shutdown();
       await readModels?.flush();
       presence?.stop();

@@ -12,6 +12,7 @@ import { ConfigurationError, parseServerConfig, type ServerConfig } from './conf
 import { createLogger, type Logger } from './logging/logger';
 import { bootstrapAdmin } from './workspace/bootstrapAdmin';
 import { loadDemoWorkspace } from './workspace/demo/loadDemoWorkspace';
+import { RoundReminders } from './workspace/notifications/roundReminders';
 import { isLoopbackHttpIssuer } from './workspace/oidc/oidcProviderConfig';
 import { createSmtpInvitationMailer } from './workspace/smtpInvitationMailer';
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       apiRequestsPerMinute: config.apiRequestsPerMinute,
       mailer: config.smtp ? createSmtpInvitationMailer(config.smtp.url, config.smtp.from) : null,
       oidcProviders: config.oidcProviders,
+      forum: storage.forum,
     },
     ...(config.openAccess ? { policy: createOpenAccessPolicy() } : {}),
     limits: config.collab,
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
     webRoot: findWebClient(lifecycle),
   });
   await prepareWorkspace(server.workspace!, config, lifecycle);
+  const roundReminders = new RoundReminders(server.workspace!, {
+    intervalMs: config.roundReminderIntervalMs,
+  });
+  roundReminders.start();
   const port = await server.listen(config.port, config.host);
   lifecycle.info(
     { port, host: config.host, publicOrigin: config.publicOrigin, storage: config.storage.kind },
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     forceExit.unref();
+    await roundReminders.stop();
     await server.close();
     await storage.close();
     lifecycle.info('stopped');

@@ -24,6 +24,9 @@ export const auditActions = [
   'round.updated',
   'round.closed',
   'thread.responded',
+  'forum.scheduled',
+  'forum.started',
+  'forum.ended',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

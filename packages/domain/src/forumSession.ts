@@ -208,16 +208,26 @@ const agendaItemInputSchema = z.object({
   commitmentId: z.string().min(1).nullable().default(null),
 });
 
-export const forumSessionCreateSchema = z.object({
+const forumSessionFields = {
   title: z.string().trim().min(1).max(FORUM_LIMITS.titleMax),
   scheduledAt: z.iso.datetime({ offset: true }),
   format: z.enum(forumFormats),
-  agenda: z.array(agendaItemInputSchema).max(FORUM_LIMITS.agendaItemsMax).default([]),
-  guestPolicy: z.enum(guestPolicies).default('observe'),
+  agenda: z.array(agendaItemInputSchema).max(FORUM_LIMITS.agendaItemsMax),
+  guestPolicy: z.enum(guestPolicies),
+};
+
+export const forumSessionCreateSchema = z.object({
+  ...forumSessionFields,
+  agenda: forumSessionFields.agenda.default([]),
+  guestPolicy: forumSessionFields.guestPolicy.default('observe'),
 });
 export type ForumSessionCreateInput = z.infer<typeof forumSessionCreateSchema>;
 
-export const forumSessionUpdateSchema = forumSessionCreateSchema.partial();
+/**
+ * Only what is sent changes: built from the fields without their creation defaults, which zod
+ * would otherwise apply to a missing field (a PATCH of the title would empty the agenda).
+ */
+export const forumSessionUpdateSchema = z.object(forumSessionFields).partial();
 export type ForumSessionUpdateInput = z.infer<typeof forumSessionUpdateSchema>;
 
 export const guestJoinSchema = z.object({

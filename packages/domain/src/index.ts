@@ -215,3 +215,59 @@ export {
   pollStatuses,
   timerRemainingMs,
 } from './forumSession';
+export type {
+  CommentNotification,
+  CommentNotificationKind,
+  Notification,
+  NotificationKind,
+  RoundNotification,
+  RoundNotificationKind,
+} from './notification';
+export {
+  commentNotificationKinds,
+  isCommentNotification,
+  isRoundParticipant,
+  NOTIFICATION_EXCERPT_MAX_CHARS,
+  notificationExcerpt,
+  notificationKinds,
+  notificationSubjectId,
+  ROUND_CLOSING_SOON_MS,
+  roundNotificationKinds,
+  roundRemindersDue,
+} from './notification';
+export type { BallotCheck, PollTally } from './forumBallots';
+export {
+  ballotWeights,
+  checkBallot,
+  pollInputProblem,
+  pollOptionsFor,
+  tallyBallots,
+} from './forumBallots';
+export type {
+  BreakoutAssignment,
+  BreakoutAssignmentInput,
+  BreakoutCandidate,
+} from './forumBreakouts';
+export { assignBreakoutGroups, seededRandom } from './forumBreakouts';
+export type { ForumCommand } from './forumPermissions';
+export { forumCommands, mayReadPollResults, mayRunForumCommand } from './forumPermissions';
+export { newTimer, pauseTimer, resumeTimer } from './forumTimers';
+export type { ForumTransition, ForumTransitionRefusal } from './forumTransitions';
+export {
+  addPoll,
+  closePoll,
+  endBreakout,
+  endSession,
+  findPoll,
+  giveFloor,
+  goToAgendaItem,
+  initialLiveState,
+  lowerHand,
+  openPoll,
+  pauseSession,
+  raiseHand,
+  resumeSession,
+  setSpotlight,
+  startBreakout,
+  startSession,
+} from './forumTransitions';

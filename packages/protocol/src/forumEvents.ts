@@ -9,6 +9,7 @@ import type {
   ForumReactionKind,
   GuestPolicy,
   ParticipantKind,
+  Poll,
   PollCreateInput,
 } from '@atelier/domain';
 
@@ -76,10 +77,13 @@ export const forumErrorCodes = [
   'no_such_item',
   'breakout_running',
   'no_breakout',
+  /** The server failed (storage); nothing was changed. Try again. */
+  'internal_error',
 ] as const;
 export type ForumErrorCode = (typeof forumErrorCodes)[number];
 
-export type ForumAck<T = Record<string, never>> =
+/** `T` is what a successful ack carries besides `ok` (nothing by default). */
+export type ForumAck<T = Record<never, never>> =
   | ({ readonly ok: true } & T)
   | { readonly ok: false; readonly code: ForumErrorCode; readonly message: string };
 
@@ -164,7 +168,7 @@ export interface SpotlightCommand {
   readonly passageQuote?: string | null;
 }
 
-type WithAck<Payload, Result = Record<string, never>> = (
+type WithAck<Payload, Result = Record<never, never>> = (
   payload: Payload,
   ack: (result: ForumAck<Result>) => void,
 ) => void;
@@ -212,4 +216,22 @@ export interface ForumJoinedDto {
   readonly consultationId: string;
   /** Only for guests: pass it as `auth.guestToken` when connecting; kept by the browser tab. */
   readonly guestToken: string | null;
+}
+
+/**
+ * `GET /api/forum-sessions/{id}/record`: what a session leaves in the consultation's record
+ * (attendance summary and every poll that opened, with its results). Facilitators read it at
+ * any time; anyone who may read the consultation once the session has ended.
+ */
+export interface ForumRecordDto {
+  readonly session: ForumSessionDto;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly attendance: {
+    /** Everyone who joined at least once. */
+    readonly total: number;
+    readonly joinedByKind: Readonly<Record<ParticipantKind, number>>;
+    readonly joinedByRole: Readonly<Record<ForumParticipantRole, number>>;
+  };
+  readonly polls: readonly { readonly poll: Poll; readonly results: PollResultsPayload }[];
 }

@@ -35,6 +35,7 @@ export type {
   ClientToServerEvents,
   CommitmentUpdatedPayload,
   DraftPresencePayload,
+  NotificationNewPayload,
   PresentPerson,
   ServerToClientEvents,
   ThreadChangedPayload,
@@ -75,6 +76,7 @@ export type {
   ForumErrorCode,
   ForumJoinedDto,
   ForumReactionPayload,
+  ForumRecordDto,
   ForumServerToClientEvents,
   ForumSessionDto,
   ForumSnapshot,
@@ -84,3 +86,17 @@ export type {
   SpotlightCommand,
 } from './forumEvents';
 export { FORUM_NAMESPACE, ForumEvent, forumErrorCodes, RESULTS_COALESCE_MS } from './forumEvents';
+export type {
+  ExcerptWithheldReason,
+  NotificationDto,
+  NotificationListDto,
+  UnreadCountDto,
+} from './notificationDtos';
+export {
+  excerptWithheldReasons,
+  NOTIFICATION_LIST_DEFAULT_LIMIT,
+  NOTIFICATION_LIST_MAX_LIMIT,
+  notificationDtoSchema,
+  notificationListDtoSchema,
+  unreadCountDtoSchema,
+} from './notificationDtos';

@@ -18,6 +18,11 @@ export const SocketEvent = {
    * resolution, response, hide or restore); re-read the commitment's threads.
    */
   ThreadChanged: 'thread:changed',
+  /**
+   * Server → client, to the signed-in person's own sockets only: they have a new notification.
+   * A hint with the unread count; the notifications themselves are read over REST.
+   */
+  NotificationNew: 'notification:new',
 } as const;
 
 /** Someone with a draft open, as the server knows them (never as their client claims). */
@@ -47,6 +52,10 @@ export interface ThreadChangedPayload {
   readonly threadId: string;
 }
 
+export interface NotificationNewPayload {
+  readonly unreadCount: number;
+}
+
 /** Answer to a watch: on success, who has each of the consultation's drafts open right now. */
 export type WatchResult =
   | { readonly ok: true; readonly presence: readonly DraftPresencePayload[] }
@@ -56,6 +65,7 @@ export interface ServerToClientEvents {
   [SocketEvent.CommitmentUpdated]: (payload: CommitmentUpdatedPayload) => void;
   [SocketEvent.DraftPresence]: (payload: DraftPresencePayload) => void;
   [SocketEvent.ThreadChanged]: (payload: ThreadChangedPayload) => void;
+  [SocketEvent.NotificationNew]: (payload: NotificationNewPayload) => void;
 }
 
 export interface ClientToServerEvents {

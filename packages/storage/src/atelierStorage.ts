@@ -1,4 +1,5 @@
 import type { DocumentStore } from './documentStore';
+import type { ForumStore } from './forum/forumStore';
 import type { WorkspaceStore } from './workspace/workspaceStore';
 
 /**
@@ -8,6 +9,8 @@ import type { WorkspaceStore } from './workspace/workspaceStore';
 export interface AtelierStorage {
   readonly documents: DocumentStore;
   readonly workspace: WorkspaceStore;
+  /** Live forum sessions, their participants and votes (issue 7). */
+  readonly forum: ForumStore;
   /**
    * Closes `documents` and then the shared connection, after which every call of either store
    * rejects. Idempotent. (`documents.close()` on its own only detaches the document store: the

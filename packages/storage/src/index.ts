@@ -5,6 +5,13 @@ export type {
   DocumentUpdateToAppend,
   StoredDocument,
 } from './documentStore';
+export type {
+  ForumStore,
+  NewForumParticipant,
+  StoredForumSession,
+  StoredVote,
+} from './forum/forumStore';
+export { JoinCodeTakenError } from './forum/forumStore';
 export type { MongoDocumentStoreOptions } from './mongodb/mongoDocumentStore';
 export { openMongoDocumentStore } from './mongodb/mongoDocumentStore';
 export type { MongoStorageOptions } from './mongodb/openMongoStorage';
@@ -30,6 +37,7 @@ export type {
   ModerationLogRepository,
   MuteRepository,
   NewUser,
+  NotificationRepository,
   OrganisationRepository,
   SessionRepository,
   ThreadStatusChange,

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: positiveInt.default(5_000),
   COLLAB_COMPACT_AFTER_UPDATES: nonNegativeInt.default(500),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  ROUND_REMINDER_INTERVAL_SECONDS: positiveInt.default(60),
   SESSION_IDLE_MINUTES: positiveInt.default(120),
   SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
@@ -91,6 +92,8 @@ export interface ServerConfig {
   readonly openAccess: boolean;
   readonly collab: CollabLimits;
   readonly shutdownGraceMs: number;
+  /** Between two passes of the comment-round reminders (round opened, closing within 48 h). */
+  readonly roundReminderIntervalMs: number;
   readonly sessions: {
     readonly idleMs: number;
     readonly absoluteMs: number;
@@ -204,6 +207,7 @@ export function parseServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       compactAfterUpdates: values.COLLAB_COMPACT_AFTER_UPDATES,
     },
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    roundReminderIntervalMs: values.ROUND_REMINDER_INTERVAL_SECONDS * 1000,
     sessions: {
       idleMs: values.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000,

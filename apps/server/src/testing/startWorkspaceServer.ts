@@ -48,6 +48,7 @@ export async function startWorkspaceServer(
       mailer: options.mailer ?? null,
       apiRequestsPerMinute: options.apiRequestsPerMinute ?? 10_000,
       oidcProviders: options.oidcProviders ?? [],
+      forum: storage.forum,
     },
     limits: defaultTestLimits,
     publicOrigin: TEST_ORIGIN,

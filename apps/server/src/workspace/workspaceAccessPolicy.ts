@@ -18,6 +18,11 @@ import type { WorkspaceContext } from './workspaceContext';
 export function createWorkspaceAccessPolicy(
   context: WorkspaceContext,
   cookieName: string,
+  /** Documents other than drafts (a forum's minutes): a decision, or null for "not mine". */
+  otherDocuments?: (
+    principal: CollabPrincipal | null,
+    docName: string,
+  ) => Promise<AccessDecision | null>,
 ): DocumentAccessPolicy {
   return {
     async authenticate(request: IncomingMessage): Promise<CollabPrincipal | null> {
@@ -38,6 +43,8 @@ export function createWorkspaceAccessPolicy(
       principal: CollabPrincipal | null,
       docName: string,
     ): Promise<AccessDecision> {
+      const other = otherDocuments ? await otherDocuments(principal, docName) : null;
+      if (other) return other;
       const commitment = await context.store.commitments.findByDocName(docName);
       if (!commitment) return { denied: 'not_found' };
       const consultation = await context.store.consultations.findById(commitment.consultationId);

@@ -13,6 +13,8 @@ export interface WorkspaceEventMap {
     readonly commitmentId: string;
     readonly threadId: string;
   };
+  /** These people have at least one new notification (see notifications/deliverNotifications.ts). */
+  notificationsAdded: { readonly userIds: readonly string[] };
 }
 
 type Listener<K extends keyof WorkspaceEventMap> = (event: WorkspaceEventMap[K]) => void;
@@ -21,6 +23,7 @@ export class WorkspaceEvents {
   private readonly listeners: { [K in keyof WorkspaceEventMap]: Set<Listener<K>> } = {
     commitmentChanged: new Set(),
     threadChanged: new Set(),
+    notificationsAdded: new Set(),
   };
 
   on<K extends keyof WorkspaceEventMap>(name: K, listener: Listener<K>): () => void {

@@ -1,5 +1,10 @@
 export type { DocumentStoreUnderTest } from './documentStoreContract';
 export { describeDocumentStoreContract } from './documentStoreContract';
+export {
+  aCommentNotification,
+  aRoundNotification,
+  notificationOperatorInjectionCalls,
+} from './notificationStoreContract';
 export { OPERATOR_INJECTION, operatorInjectionCalls } from './operatorInjection';
 export {
   aComment,

@@ -3,6 +3,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore';
 import { UniqueConstraintError } from '../workspace/workspaceStore';
 import type { UniqueConstraint } from '../workspace/workspaceStore';
 import { describeCommentStoreContract } from './commentStoreContract';
+import { describeNotificationStoreContract } from './notificationStoreContract';
 import { OPERATOR_INJECTION, operatorInjectionCalls } from './operatorInjection';
 import {
   aCommitment,
@@ -642,6 +643,7 @@ export function describeWorkspaceStoreContract(
     });
 
     describeCommentStoreContract(() => store);
+    describeNotificationStoreContract(() => store);
 
     describe('isEmpty', () => {
       it('is true only while there is neither a user nor a consultation', async () => {

@@ -1,6 +1,8 @@
 import { loadMongoDriver } from './mongoDriver';
 import type { AtelierStorage } from '../atelierStorage';
 import { createDocumentIndexes, documentCollections } from './mongoCollections';
+import { createForumIndexes, forumCollections } from '../forum/mongoForumCollections';
+import { MongoForumStore } from '../forum/mongoForumStore';
 import { createMongoDocumentStore } from './mongoDocumentStore';
 import type { MongoDocumentStoreOptions } from './mongoDocumentStore';
 import { ConnectionState } from './workspace/connectionState';
@@ -30,9 +32,11 @@ export async function openMongoStorage({
     const db = client.db(dbName);
     const documentsCollections = documentCollections(db);
     const workspaceCollectionsOfDb = workspaceCollections(db);
+    const forumCollectionsOfDb = forumCollections(db);
     await Promise.all([
       createDocumentIndexes(documentsCollections),
       createWorkspaceIndexes(workspaceCollectionsOfDb),
+      createForumIndexes(forumCollectionsOfDb),
     ]);
     const connection = new ConnectionState();
     // The document store does not own the client: closing it alone leaves the workspace working.
@@ -42,6 +46,7 @@ export async function openMongoStorage({
     return {
       documents,
       workspace,
+      forum: new MongoForumStore(forumCollectionsOfDb, connection),
       close: () => {
         closing ??= (async () => {
           connection.markClosed();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createForumTables } from '../forum/sqliteForumMigration';
 
 /**
  * Forward-only schema migrations, applied in order when a database is opened. The schema
@@ -280,6 +281,42 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         CREATE INDEX moderation_log_consultation_at ON moderation_log (consultation_id, at, id);
       `);
     },
+  },
+  {
+    version: 4,
+    description: 'in-app notifications, one per person, kind and subject',
+    up: (db) => {
+      // Same rules as version 2. One flat table for every kind (see notificationRecord.ts);
+      // subject_id is the comment or the round. The unique index is the idempotence key that
+      // INSERT ... ON CONFLICT DO NOTHING relies on.
+      db.exec(`
+        CREATE TABLE notifications (
+          id TEXT PRIMARY KEY NOT NULL,
+          user_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          consultation_id TEXT NOT NULL,
+          subject_id TEXT NOT NULL,
+          commitment_id TEXT,
+          thread_id TEXT,
+          actor_id TEXT,
+          actor_name TEXT,
+          title TEXT NOT NULL,
+          excerpt TEXT,
+          closes_at TEXT,
+          created_at TEXT NOT NULL,
+          read_at TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX notifications_dedupe_unique
+          ON notifications (user_id, kind, subject_id);
+        CREATE INDEX notifications_user_created ON notifications (user_id, created_at, id);
+        CREATE INDEX notifications_user_unread ON notifications (user_id) WHERE read_at IS NULL;
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: 'live forum sessions, their participants and votes',
+    up: createForumTables,
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { AtelierStorage } from '../atelierStorage';
 import { closeSqliteDatabase, openSqliteDatabase } from './openSqliteDatabase';
 import type { SqliteDatabaseOptions } from './openSqliteDatabase';
+import { SqliteForumStore } from '../forum/sqliteForumStore';
 import { createSqliteDocumentStore } from './sqliteDocumentStore';
 import { createSqliteWorkspaceStore } from './workspace/sqliteWorkspaceStore';
 
@@ -19,6 +20,7 @@ export async function openSqliteStorage(options: SqliteStorageOptions): Promise<
     return {
       documents,
       workspace,
+      forum: new SqliteForumStore(db),
       close: async () => {
         await documents.close();
         closeSqliteDatabase(db);

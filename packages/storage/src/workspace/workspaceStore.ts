@@ -19,6 +19,7 @@ import type {
   Membership,
   ModerationLogEntry,
   Mute,
+  Notification,
   Organisation,
   ThreadResponse,
   ThreadWithComments,
@@ -317,6 +318,30 @@ export interface ModerationLogRepository {
   listByConsultation(consultationId: string, limit: number): Promise<ModerationLogEntry[]>;
 }
 
+/**
+ * A person's in-app notifications. Each is unique by recipient, kind and subject (the comment,
+ * or the round: `notificationSubjectId`), a key the store enforces: a scheduler that runs
+ * twice, or two servers reacting to the same event, store one notification, not two.
+ */
+export interface NotificationRepository {
+  /**
+   * Stores the notifications whose key is new and returns them, in the order given; those
+   * whose key exists (or came earlier in the same call) are skipped, never an error. A
+   * duplicate id rejects with UniqueConstraintError('primary_key').
+   */
+  createMany(notifications: readonly Notification[]): Promise<Notification[]>;
+  /** Newest first (by `createdAt`, then by id), at most `limit` (a non-negative integer). */
+  listByUser(userId: string, limit: number): Promise<Notification[]>;
+  countUnread(userId: string): Promise<number>;
+  /**
+   * Marks one of this person's notifications read and returns it; a second call keeps the
+   * first `readAt`. Null for an unknown id or someone else's notification.
+   */
+  markRead(userId: string, id: string, readAt: string): Promise<Notification | null>;
+  /** Marks every unread notification of this person read. Returns how many. */
+  markAllRead(userId: string, readAt: string): Promise<number>;
+}
+
 export interface WorkspaceStore {
   readonly users: UserRepository;
   readonly organisations: OrganisationRepository;
@@ -331,6 +356,7 @@ export interface WorkspaceStore {
   readonly flags: FlagRepository;
   readonly mutes: MuteRepository;
   readonly moderationLog: ModerationLogRepository;
+  readonly notifications: NotificationRepository;
   /** True when the store holds no consultation and no user (first start: load the demo). */
   isEmpty(): Promise<boolean>;
 }

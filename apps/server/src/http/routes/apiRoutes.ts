@@ -5,9 +5,13 @@ import type { AnyRouteDefinition } from '../routeDefinition';
 import { authRoutes, type SessionCookieSettings } from './authRoutes';
 import { commitmentRoutes } from './commitmentRoutes';
 import { consultationRoutes } from './consultationRoutes';
+import type { ForumService } from '../../forum/forumService';
 import { feedbackReportRoutes } from './feedbackReportRoutes';
+import { forumRoutes } from './forumRoutes';
 import { invitationRoutes } from './invitationRoutes';
+import { mentionRoutes } from './mentionRoutes';
 import { moderationRoutes } from './moderationRoutes';
+import { notificationRoutes } from './notificationRoutes';
 import { oidcRoutes } from './oidcRoutes';
 import { organisationRoutes } from './organisationRoutes';
 import { roundRoutes } from './roundRoutes';
@@ -20,6 +24,7 @@ export function buildApiRoutes(
   cookie: SessionCookieSettings,
   oidcProviders: readonly OidcProviderConfig[] = [],
   drafts?: DraftDocuments,
+  forum?: ForumService,
 ): AnyRouteDefinition[] {
   return [
     ...authRoutes(context, cookie),
@@ -32,6 +37,9 @@ export function buildApiRoutes(
     ...roundRoutes(context),
     ...threadRoutes(context, drafts ? { ...commentServicesFor(context), drafts } : undefined),
     ...moderationRoutes(context),
+    ...mentionRoutes(context),
     ...feedbackReportRoutes(context),
+    ...(forum ? forumRoutes(forum) : []),
+    ...notificationRoutes(context),
   ];
 }

@@ -57,7 +57,7 @@ export function roundRoutes(context: WorkspaceContext): AnyRouteDefinition[] {
       path: '/consultations/{id}/rounds',
       tag: 'comments',
       summary:
-        'Comment rounds of a consultation by opening date, with comments and contributors per commitment split by participant kind.',
+        'Comment rounds of a consultation by opening date, with comments and contributors per commitment split by participant kind (comments hidden by moderation count, they were contributions; deleted ones do not). Readable by whoever may read the consultation.',
       params: idParamsSchema,
       response: z.array(commentRoundDtoSchema),
       errors: [401, 404],

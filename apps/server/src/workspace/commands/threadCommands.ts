@@ -36,6 +36,7 @@ import { docFromStored } from '../../collab/storedDocument';
 import { TokenBucket } from '../../collab/tokenBucket';
 import { AppError, denied } from '../../errors/appError';
 import { actorOf, commitmentNotFound, loadCommitmentFacts } from '../loadFacts';
+import { notifyAboutComment } from '../notifications/commentNotifier';
 import type { WorkspaceContext } from '../workspaceContext';
 import { emitThreadChanged } from '../workspaceEvents';
 import { ensureCommenter, roundNotFound } from './roundCommands';
@@ -178,6 +179,7 @@ export async function createThread(
   const first: Comment = newComment(context, thread.id, author, input, now);
   await context.store.commentThreads.createThread(thread, first);
   emitThreadChanged(context.events, thread);
+  await notifyAboutComment(context, { ...base, thread, comment: first, author });
   return buildListing(context, user, [{ thread, comments: [first], response: null }], {
     doc,
   });
@@ -199,6 +201,7 @@ export async function replyToThread(
   const reply = newComment(context, threadId, author, input, facts.now);
   await context.store.commentThreads.addComment(reply);
   emitThreadChanged(context.events, facts.thread);
+  await notifyAboutComment(context, { ...facts, comment: reply, author });
   return { listing: await listingOfThread(context, user, facts.thread), commentId: reply.id };
 }
 

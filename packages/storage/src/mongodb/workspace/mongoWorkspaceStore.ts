@@ -10,6 +10,7 @@ import { MongoInvitationRepository } from './mongoInvitationRepository';
 import { MongoMembershipRepository } from './mongoMembershipRepository';
 import { MongoModerationLogRepository } from './mongoModerationLogRepository';
 import { MongoMuteRepository } from './mongoMuteRepository';
+import { MongoNotificationRepository } from './mongoNotificationRepository';
 import { MongoOrganisationRepository } from './mongoOrganisationRepository';
 import { MongoSessionRepository } from './mongoSessionRepository';
 import { MongoUserRepository } from './mongoUserRepository';
@@ -39,6 +40,7 @@ export function createMongoWorkspaceStore(
     flags: new MongoFlagRepository(collections.flags, connection),
     mutes: new MongoMuteRepository(collections.mutes, connection),
     moderationLog: new MongoModerationLogRepository(collections.moderationLog, connection),
+    notifications: new MongoNotificationRepository(collections.notifications, connection),
     isEmpty: async () => {
       connection.assertOpen();
       const [anyUser, anyConsultation] = await Promise.all([

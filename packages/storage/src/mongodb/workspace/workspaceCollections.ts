@@ -18,6 +18,7 @@ import type {
   PlatformRole,
   ThreadDisposition,
 } from '@atelier/domain';
+import type { NotificationFields } from '../../workspace/notificationRecord';
 import type { UniqueConstraint } from '../../workspace/workspaceStore';
 import { DURABLE_WRITE_CONCERN } from '../mongoCollections';
 
@@ -213,6 +214,9 @@ export interface ModerationLogRecord {
   readonly at: string;
 }
 
+/** The flat fields of notificationRecord.ts, the id as `_id`. */
+export type NotificationRecord = Omit<NotificationFields, 'id'> & { readonly _id: string };
+
 export interface WorkspaceCollections {
   readonly users: Collection<UserRecord>;
   readonly userIdentities: Collection<UserIdentityRecord>;
@@ -231,6 +235,7 @@ export interface WorkspaceCollections {
   readonly flags: Collection<FlagRecord>;
   readonly mutes: Collection<MuteRecord>;
   readonly moderationLog: Collection<ModerationLogRecord>;
+  readonly notifications: Collection<NotificationRecord>;
 }
 
 export const WORKSPACE_COLLECTION_NAMES = {
@@ -251,6 +256,7 @@ export const WORKSPACE_COLLECTION_NAMES = {
   flags: 'comment_flags',
   mutes: 'consultation_mutes',
   moderationLog: 'moderation_log',
+  notifications: 'notifications',
 } as const satisfies Record<keyof WorkspaceCollections, string>;
 
 export function workspaceCollections(db: Db): WorkspaceCollections {
@@ -274,6 +280,7 @@ export function workspaceCollections(db: Db): WorkspaceCollections {
     flags: db.collection<FlagRecord>(names.flags, options),
     mutes: db.collection<MuteRecord>(names.mutes, options),
     moderationLog: db.collection<ModerationLogRecord>(names.moderationLog, options),
+    notifications: db.collection<NotificationRecord>(names.notifications, options),
   };
 }
 
@@ -367,6 +374,17 @@ const WORKSPACE_INDEXES: { readonly [K in keyof WorkspaceCollections]: IndexDesc
   ],
   moderationLog: [
     { key: { consultationId: 1, at: -1, _id: -1 }, name: 'moderation_log_consultation_at' },
+  ],
+  // The idempotence key: upserts on exactly these fields store a notification once, and the
+  // server retries an upsert that lost a race on this index instead of failing it.
+  notifications: [
+    {
+      key: { userId: 1, kind: 1, subjectId: 1 },
+      name: 'notifications_dedupe_unique',
+      unique: true,
+    },
+    { key: { userId: 1, createdAt: -1, _id: -1 }, name: 'notifications_user_created' },
+    { key: { userId: 1, readAt: 1 }, name: 'notifications_user_unread' },
   ],
 };
 

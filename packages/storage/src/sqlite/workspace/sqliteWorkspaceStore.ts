@@ -10,6 +10,7 @@ import { SqliteInvitationRepository } from './sqliteInvitationRepository';
 import { SqliteMembershipRepository } from './sqliteMembershipRepository';
 import { SqliteModerationLogRepository } from './sqliteModerationLogRepository';
 import { SqliteMuteRepository } from './sqliteMuteRepository';
+import { SqliteNotificationRepository } from './sqliteNotificationRepository';
 import { SqliteOrganisationRepository } from './sqliteOrganisationRepository';
 import { SqliteSessionRepository } from './sqliteSessionRepository';
 import { SqliteUserRepository } from './sqliteUserRepository';
@@ -39,6 +40,7 @@ export function createSqliteWorkspaceStore(db: Database): WorkspaceStore {
     flags: new SqliteFlagRepository(db),
     mutes: new SqliteMuteRepository(db),
     moderationLog: new SqliteModerationLogRepository(db),
+    notifications: new SqliteNotificationRepository(db),
     isEmpty: async () => selectIsEmpty.get() === 1,
   };
 }

@@ -1,0 +1,99 @@
+import {
+  notificationExcerpt,
+  publicNameOf,
+  type Comment,
+  type CommentNotification,
+  type CommentThread,
+  type Commitment,
+  type Consultation,
+  type User,
+} from '@atelier/domain';
+import type { WorkspaceContext } from '../workspaceContext';
+import { deliverNotifications } from './deliverNotifications';
+import { readersOfCommitment } from './recipients';
+
+/** A comment just stored, with where it was written and by whom. */
+export interface PostedComment {
+  readonly consultation: Consultation;
+  readonly commitment: Commitment;
+  readonly thread: CommentThread;
+  readonly comment: Comment;
+  readonly author: User;
+}
+
+/**
+ * Tells people about a comment the thread commands have just stored:
+ * - `mention`: each member it mentions;
+ * - `reply`: the authors of the thread's other comments (deleted ones aside), unless the same
+ *   comment mentions them, which already tells them;
+ * never the author, and only people who may read the commitment now.
+ *
+ * The comment is stored whatever happens here: a failure is logged, never thrown, so the
+ * author is not told their comment failed when it did not.
+ */
+export async function notifyAboutComment(
+  context: WorkspaceContext,
+  posted: PostedComment,
+): Promise<void> {
+  try {
+    await deliverNotifications(context, await notificationsFor(context, posted));
+  } catch (error) {
+    context.logger.error(
+      { err: error, commentId: posted.comment.id },
+      'notifying about a comment failed',
+    );
+  }
+}
+
+async function notificationsFor(
+  context: WorkspaceContext,
+  posted: PostedComment,
+): Promise<CommentNotification[]> {
+  const { comment, author } = posted;
+  const mentioned = new Set(comment.mentions.filter((id) => id !== author.id));
+  const earlierAuthors = await otherAuthorsOfThread(context, posted);
+  const repliedTo = earlierAuthors.filter((id) => id !== author.id && !mentioned.has(id));
+  const readers = new Set(
+    (await readersOfCommitment(context, [...mentioned, ...repliedTo], posted)).map((u) => u.id),
+  );
+
+  const createdAt = context.now().toISOString();
+  const about = {
+    consultationId: posted.consultation.id,
+    commitmentId: posted.commitment.id,
+    threadId: posted.thread.id,
+    commentId: comment.id,
+    actorId: author.id,
+    actorName: publicNameOf(author),
+    commitmentTitle: posted.commitment.title,
+    excerpt: notificationExcerpt(comment.body),
+    createdAt,
+    readAt: null,
+  };
+  const to = (userId: string, kind: CommentNotification['kind']): CommentNotification => ({
+    ...about,
+    id: context.newId(),
+    userId,
+    kind,
+  });
+  return [
+    ...[...mentioned].filter((id) => readers.has(id)).map((id) => to(id, 'mention')),
+    ...repliedTo.filter((id) => readers.has(id)).map((id) => to(id, 'reply')),
+  ];
+}
+
+/** Who else wrote in the thread, first comment included; a new thread has nobody yet. */
+async function otherAuthorsOfThread(
+  context: WorkspaceContext,
+  { thread, comment }: PostedComment,
+): Promise<string[]> {
+  const threads = await context.store.commentThreads.listByCommitment(thread.commitmentId);
+  const comments = threads.find((entry) => entry.thread.id === thread.id)?.comments ?? [];
+  return [
+    ...new Set(
+      comments
+        .filter((other) => other.id !== comment.id && other.deletedAt === null)
+        .map((other) => other.authorId),
+    ),
+  ];
+}
