@@ -34,6 +34,7 @@ export { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf';
 export type {
   ClientToServerEvents,
   CommitmentUpdatedPayload,
+  CommitmentWatchResult,
   DraftPresencePayload,
   NotificationNewPayload,
   PresentPerson,
@@ -41,7 +42,7 @@ export type {
   ThreadChangedPayload,
   WatchResult,
 } from './socketEvents';
-export { consultationRoom, SocketEvent } from './socketEvents';
+export { commitmentRoom, consultationRoom, SocketEvent } from './socketEvents';
 export type {
   AnchorStatusDto,
   CommentAnchorDto,

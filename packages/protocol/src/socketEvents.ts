@@ -9,13 +9,20 @@ export const SocketEvent = {
   /** Client → server: follow a consultation's changes (authorized like reading it). */
   WatchConsultation: 'consultation:watch',
   UnwatchConsultation: 'consultation:unwatch',
+  /**
+   * Client → server: follow one commitment's comment threads (authorized like reading the
+   * commitment; re-checked whenever access changes). Thread changes go to these rooms only.
+   */
+  WatchCommitment: 'commitment:watch',
+  UnwatchCommitment: 'commitment:unwatch',
   /** Server → client: a commitment's metadata or draft read model changed. */
   CommitmentUpdated: 'commitment:updated',
   /** Server → client: who has a commitment's draft open changed. */
   DraftPresence: 'draft:presence',
   /**
    * Server → client: a comment thread changed (new thread or comment, edit, deletion, reaction,
-   * resolution, response, hide or restore); re-read the commitment's threads.
+   * resolution, response, hide or restore); re-read the commitment's threads. Sent to the
+   * commitment's room (see WatchCommitment).
    */
   ThreadChanged: 'thread:changed',
   /**
@@ -74,9 +81,22 @@ export interface ClientToServerEvents {
     ack: (result: WatchResult) => void,
   ) => void;
   [SocketEvent.UnwatchConsultation]: (consultationId: string) => void;
+  [SocketEvent.WatchCommitment]: (
+    commitmentId: string,
+    ack: (result: CommitmentWatchResult) => void,
+  ) => void;
+  [SocketEvent.UnwatchCommitment]: (commitmentId: string) => void;
 }
+
+export type CommitmentWatchResult =
+  { readonly ok: true } | { readonly ok: false; readonly code: string };
 
 /** Socket.io room holding the sockets that watch one consultation. */
 export function consultationRoom(consultationId: string): string {
   return `consultation:${consultationId}`;
+}
+
+/** Socket.io room holding the sockets that follow one commitment's comment threads. */
+export function commitmentRoom(commitmentId: string): string {
+  return `commitment:${commitmentId}`;
 }

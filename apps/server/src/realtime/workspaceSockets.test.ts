@@ -5,8 +5,10 @@ import {
   SocketEvent,
   type ClientToServerEvents,
   type CommitmentUpdatedPayload,
+  type CommitmentWatchResult,
   type DraftPresencePayload,
   type ServerToClientEvents,
+  type ThreadChangedPayload,
   type WatchResult,
 } from '@atelier/protocol';
 import { ApiClient } from '../testing/apiClient';
@@ -51,6 +53,12 @@ function openSocket(cookie: string | null, origin = TEST_ORIGIN): ClientSocket {
 function watch(socket: ClientSocket, consultationId: unknown): Promise<WatchResult> {
   return new Promise((resolve) =>
     socket.emit(SocketEvent.WatchConsultation, consultationId as string, resolve),
+  );
+}
+
+function watchCommitment(socket: ClientSocket, commitmentId: unknown) {
+  return new Promise<CommitmentWatchResult>((resolve) =>
+    socket.emit(SocketEvent.WatchCommitment, commitmentId as string, resolve),
   );
 }
 
@@ -151,5 +159,69 @@ describe('Socket.io: live changes of a consultation', () => {
     const socket = openSocket(await signedInCookie('contributor'), 'https://evil.example');
     const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
     expect(error.message).toBe('origin_not_allowed');
+  });
+});
+
+describe('Socket.io: rooms per commitment for comment threads', () => {
+  async function commentAs(role: keyof RolesScenario['people'], body: string): Promise<string> {
+    const api = new ApiClient(running.baseUrl);
+    await api.signIn(scenario.people[role].email, TEST_PASSWORD);
+    const created = await api.post<{ id: string }>(
+      `/api/commitments/${scenario.commitment.id}/threads`,
+      { body },
+    );
+    expect(created.status).toBe(201);
+    return created.body.id;
+  }
+
+  it('a watcher of the commitment hears thread:changed; a watcher of the consultation only does not', async () => {
+    const commitmentWatcher = openSocket(await signedInCookie('commenter'));
+    expect(await watchCommitment(commitmentWatcher, scenario.commitment.id)).toEqual({ ok: true });
+    const consultationWatcher = openSocket(await signedInCookie('facilitator'));
+    expect(await watch(consultationWatcher, scenario.consultation.id)).toMatchObject({ ok: true });
+    const heard: ThreadChangedPayload[] = [];
+    const overheard: ThreadChangedPayload[] = [];
+    commitmentWatcher.on(SocketEvent.ThreadChanged, (payload) => heard.push(payload));
+    consultationWatcher.on(SocketEvent.ThreadChanged, (payload) => overheard.push(payload));
+
+    const threadId = await commentAs('contributor', 'Précisons le calendrier.');
+    await eventually(() =>
+      expect(heard).toContainEqual({
+        consultationId: scenario.consultation.id,
+        commitmentId: scenario.commitment.id,
+        threadId,
+      }),
+    );
+    expect(overheard).toEqual([]);
+  });
+
+  it('refuses to watch a commitment the caller may not read, with the REST error codes', async () => {
+    expect(await watchCommitment(openSocket(null), scenario.commitment.id)).toEqual({
+      ok: false,
+      code: 'authentication_required',
+    });
+    expect(
+      await watchCommitment(openSocket(await signedInCookie('stranger')), scenario.commitment.id),
+    ).toEqual({ ok: false, code: 'commitment_not_found' });
+    expect(
+      await watchCommitment(openSocket(await signedInCookie('facilitator')), 'x'.repeat(65)),
+    ).toEqual({ ok: false, code: 'validation_failed' });
+  });
+
+  it('a member removed from the consultation stops hearing about its threads', async () => {
+    const socket = openSocket(await signedInCookie('commenter'));
+    expect(await watchCommitment(socket, scenario.commitment.id)).toEqual({ ok: true });
+    const admin = new ApiClient(running.baseUrl);
+    await admin.signIn(scenario.admin.email, TEST_PASSWORD);
+    await admin.delete(
+      `/api/consultations/${scenario.consultation.id}/members/${scenario.people.commenter.id}`,
+    );
+    const heard: ThreadChangedPayload[] = [];
+    socket.on(SocketEvent.ThreadChanged, (payload) => heard.push(payload));
+    await eventually(async () => {
+      await commentAs('contributor', `Après le départ ${Date.now()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toEqual([]);
+    });
   });
 });

@@ -6,7 +6,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type ThreadChangedPayload,
-  type WatchResult,
+  type CommitmentWatchResult,
 } from '@atelier/protocol';
 import { ApiClient } from '../../testing/apiClient';
 import { eventually } from '../../testing/eventually';
@@ -254,7 +254,7 @@ describe('hiding and restoring', () => {
     expect((await facilitator.post(`/api/comments/${root.id}/hide`, {})).status).toBe(400);
   });
 
-  it('a watcher of the consultation hears thread:changed when a comment is hidden', async () => {
+  it('a watcher of the commitment hears thread:changed when a comment is hidden', async () => {
     const { thread, comments } = await aThread(scenario.people.commenter, [
       { body: 'Vu en direct' },
     ]);
@@ -269,8 +269,8 @@ describe('hiding and restoring', () => {
     );
     sockets.push(socket);
     // Signed out: the consultation is public.
-    const watched = await new Promise<WatchResult>((resolve) =>
-      socket.emit(SocketEvent.WatchConsultation, scenario.consultation.id, resolve),
+    const watched = await new Promise<CommitmentWatchResult>((resolve) =>
+      socket.emit(SocketEvent.WatchCommitment, scenario.commitment.id, resolve),
     );
     expect(watched.ok).toBe(true);
     const heard: ThreadChangedPayload[] = [];
