@@ -1,7 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { frenchTranslations, loadEnglishTranslations } from './translations';
+import {
+  frenchTranslations,
+  loadAreaTranslations,
+  loadBaseTranslations,
+  type LazyTranslationArea,
+} from './translations';
 
 export const supportedLanguages = ['fr', 'en'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
@@ -39,12 +44,38 @@ function applyDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
 }
 
+/** The on-demand areas some screen asked for: a language chosen later needs them too. */
+const requestedAreas = new Set<LazyTranslationArea>();
+
+function addStrings(language: string, strings: object): void {
+  i18next.addResourceBundle(language, 'translation', strings, true, true);
+}
+
 /** French ships with the app; other languages are fetched when chosen. */
 async function loadLanguage(language: SupportedLanguage): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return;
-  if (language === 'en') {
-    i18next.addResourceBundle('en', 'translation', await loadEnglishTranslations());
-  }
+  if (!i18next.hasResourceBundle(language, 'translation'))
+    addStrings(language, await loadBaseTranslations(language));
+  if (requestedAreas.size > 0)
+    addStrings(language, await loadAreaTranslations(language, [...requestedAreas]));
+}
+
+/**
+ * Fetches the strings of screens loaded on demand (forums, rounds, moderation) before they
+ * render; the router calls it in those routes' `lazy` loaders. French is kept loaded too, as
+ * the fallback language.
+ */
+export async function ensureTranslationAreas(
+  ...areas: readonly LazyTranslationArea[]
+): Promise<void> {
+  const missing = areas.filter((area) => !requestedAreas.has(area));
+  if (missing.length === 0) return;
+  const languages = new Set([DEFAULT_LANGUAGE, i18next.language].filter(isSupportedLanguage));
+  await Promise.all(
+    [...languages].map(async (language) =>
+      addStrings(language, await loadAreaTranslations(language, missing)),
+    ),
+  );
+  for (const area of missing) requestedAreas.add(area);
 }
 
 export async function changeLanguage(language: SupportedLanguage): Promise<void> {

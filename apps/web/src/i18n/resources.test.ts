@@ -3,11 +3,17 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { frenchTranslations as fr, loadEnglishTranslations } from './translations';
+import {
+  frenchTranslations,
+  lazyTranslationAreas,
+  loadAllTranslations,
+  loadAreaTranslations,
+} from './translations';
 
 type Tree = { [key: string]: string | Tree };
 
-const en = await loadEnglishTranslations();
+const fr = await loadAllTranslations('fr');
+const en = await loadAllTranslations('en');
 
 function flatten(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -58,5 +64,16 @@ describe('translations', () => {
     ]) {
       expect(frKeys).toContain(`readOnly.reason.${reason}`);
     }
+  });
+
+  it('ship every French area with the app except the on-demand ones', async () => {
+    const onDemand = Object.keys(await loadAreaTranslations('fr', lazyTranslationAreas));
+    expect(onDemand.length).toBeGreaterThan(0);
+    expect(Object.keys(frenchTranslations).filter((key) => onDemand.includes(key))).toEqual([]);
+    expect(Object.keys(frenchTranslations).sort()).toEqual(
+      Object.keys(fr)
+        .filter((key) => !onDemand.includes(key))
+        .sort(),
+    );
   });
 });

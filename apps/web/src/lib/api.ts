@@ -32,8 +32,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Every call goes to the same origin with the session cookie; state-changing ones carry the
  * CSRF header the server demands. Errors become {@link ApiError} with the server's stable code.
+ * Features that own their endpoints (rounds, moderation) call it from their own modules.
  */
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -13,7 +13,7 @@ import {
 
 import { queryKeys } from '../app/queryClient';
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Who has each of a consultation's drafts open, by commitment id. */
 export type ConsultationPresence = ReadonlyMap<string, readonly PresentPerson[]>;
@@ -23,7 +23,7 @@ export type ConsultationPresence = ReadonlyMap<string, readonly PresentPerson[]>
  * The client library is loaded then too: live updates are not worth delaying the first screen.
  */
 let sharedSocket: Promise<LiveSocket> | null = null;
-function liveSocket(): Promise<LiveSocket> {
+export function liveSocket(): Promise<LiveSocket> {
   sharedSocket ??= import('socket.io-client').then(({ io }) =>
     io({ transports: ['websocket'], withCredentials: true }),
   );
@@ -32,8 +32,7 @@ function liveSocket(): Promise<LiveSocket> {
 
 /**
  * Keeps a consultation's pages current: when the server says a commitment changed (title,
- * status, lock, what its draft says, who wrote) or one of its comment threads changed, the cached
- * REST answers are refetched; and it
+ * status, lock, what its draft says, who wrote), the cached REST answers are refetched; and it
  * follows who has each draft open. The socket only carries ids and names; the data itself comes
  * through REST and its permission checks.
  */
@@ -59,10 +58,6 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitments(consultationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitment(commitmentId) });
     };
-    const onThreadChanged = ({ consultationId: changed, commitmentId }: ThreadChangedPayload) => {
-      if (changed !== consultationId) return;
-      void queryClient.invalidateQueries({ queryKey: queryKeys.threads(commitmentId) });
-    };
     const onPresence = (payload: DraftPresencePayload) => {
       if (payload.consultationId === consultationId) replacePresence([payload]);
     };
@@ -74,17 +69,47 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
       opened.on('connect', watch);
       opened.on(SocketEvent.CommitmentUpdated, onUpdated);
       opened.on(SocketEvent.DraftPresence, onPresence);
-      opened.on(SocketEvent.ThreadChanged, onThreadChanged);
     });
     return () => {
       cancelled = true;
       socket?.off('connect', watch);
       socket?.off(SocketEvent.CommitmentUpdated, onUpdated);
       socket?.off(SocketEvent.DraftPresence, onPresence);
-      socket?.off(SocketEvent.ThreadChanged, onThreadChanged);
       socket?.emit(SocketEvent.UnwatchConsultation, consultationId);
     };
   }, [consultationId, queryClient]);
 
   return presence;
+}
+
+/**
+ * Keeps a commitment's comment threads current: the page joins the commitment's room (the
+ * server checks it may read the commitment) and refetches the threads whenever one changes.
+ */
+export function useCommitmentThreadUpdates(commitmentId: string): void {
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    let socket: LiveSocket | null = null;
+    let cancelled = false;
+    const watch = () => socket?.emit(SocketEvent.WatchCommitment, commitmentId, () => undefined);
+    const onThreadChanged = ({ commitmentId: changed }: ThreadChangedPayload) => {
+      if (changed === commitmentId)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.threads(commitmentId) });
+    };
+    void liveSocket().then((opened) => {
+      if (cancelled) return;
+      socket = opened;
+      watch();
+      // Rooms do not survive a reconnection: watch again each time.
+      opened.on('connect', watch);
+      opened.on(SocketEvent.ThreadChanged, onThreadChanged);
+    });
+    return () => {
+      cancelled = true;
+      socket?.off('connect', watch);
+      socket?.off(SocketEvent.ThreadChanged, onThreadChanged);
+      socket?.emit(SocketEvent.UnwatchCommitment, commitmentId);
+    };
+  }, [commitmentId, queryClient]);
 }

@@ -8,6 +8,8 @@ import { useConsultationContext } from '../consultations/ConsultationLayout';
 import { QueryState } from '../consultations/QueryState';
 import { CommitmentStatusBadge } from '../consultations/StatusBadge';
 import { useCommitments } from '../consultations/useConsultations';
+import { CommitmentLockButton } from '../moderation/CommitmentLockButton';
+import { useCanModerate } from '../moderation/useCanModerate';
 import {
   displayTitle,
   formatNameList,
@@ -18,7 +20,9 @@ import { DataTable } from '../../lib/DataTable';
 
 export function CommitmentsSection() {
   const { t } = useTranslation();
-  const { consultation } = useConsultationContext();
+  const { consultation, role } = useConsultationContext();
+  // Locks, like moderation, are the facilitators' (the editor offers the same action).
+  const canLock = useCanModerate(role) && consultation.status !== 'archived';
   const commitments = useCommitments(consultation.id);
   const presence = useConsultationLiveUpdates(consultation.id);
   return (
@@ -29,7 +33,7 @@ export function CommitmentsSection() {
           list.length === 0 ? (
             <p>{t('commitments.empty')}</p>
           ) : (
-            <CommitmentsTable commitments={list} presence={presence} />
+            <CommitmentsTable commitments={list} presence={presence} canLock={canLock} />
           )
         }
       </QueryState>
@@ -40,9 +44,11 @@ export function CommitmentsSection() {
 function CommitmentsTable({
   commitments,
   presence,
+  canLock,
 }: {
   commitments: readonly CommitmentDto[];
   presence: ConsultationPresence;
+  canLock: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const now = new Date();
@@ -80,7 +86,10 @@ function CommitmentsTable({
           <td>
             <CommitmentStatusBadge status={commitment.status} />
           </td>
-          <td>{commitment.locked ? t('commitments.locked') : t('commitments.unlocked')}</td>
+          <td>
+            {commitment.locked ? t('commitments.locked') : t('commitments.unlocked')}
+            {canLock ? <CommitmentLockButton commitment={commitment} /> : null}
+          </td>
           <td>
             {commitment.draft.lastEditedAt ? (
               <time dateTime={commitment.draft.lastEditedAt}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useCanModerate } from '../moderation/useCanModerate';
 import { QueryState } from './QueryState';
 import { ConsultationStatusBadge } from './StatusBadge';
 import { useConsultation } from './useConsultations';
@@ -32,6 +33,7 @@ function ConsultationFrame({ consultation }: { consultation: ConsultationDto }) 
   const { t } = useTranslation();
   useDocumentTitle(consultation.title);
   const role = consultation.myRole;
+  const canModerate = useCanModerate(role);
   const base = `/consultations/${consultation.id}`;
   return (
     <>
@@ -70,6 +72,25 @@ function ConsultationFrame({ consultation }: { consultation: ConsultationDto }) 
               {t('consultation.sections.commitments')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/tours`}>{t('consultation.sections.rounds')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/forums`}>{t('consultation.sections.forums')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/bilan`}>{t('consultation.sections.feedback')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/journal-de-moderation`}>
+              {t('consultation.sections.moderationLog')}
+            </NavLink>
+          </li>
+          {canModerate ? (
+            <li>
+              <NavLink to={`${base}/moderation`}>{t('consultation.sections.moderation')}</NavLink>
+            </li>
+          ) : null}
           {role ? (
             <li>
               <NavLink to={`${base}/membres`}>{t('consultation.sections.members')}</NavLink>

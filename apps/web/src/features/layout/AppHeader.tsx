@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 
 import { stateBranding } from '../../app/branding';
 import { SessionMenu } from '../auth/SessionMenu';
+import { NotificationsHeaderLink } from '../notifications/NotificationsHeaderLink';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /**
@@ -38,6 +39,7 @@ export function AppHeader() {
             <div className="fr-header__tools">
               <div className="atelier-header-tools">
                 <LanguageSwitch />
+                <NotificationsHeaderLink />
                 <SessionMenu />
               </div>
             </div>

@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { queryKeys } from '../../app/queryClient';
+import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
+import { presenceColorFor } from '../../editor/presence/presenceColors';
+import { api } from '../../lib/api';
+import { QueryState } from '../consultations/QueryState';
+import { clearPassageHighlight, revealPassage } from './passageInDom';
+
+/** How long to look for a spotlighted passage while the draft arrives from the server. */
+const PASSAGE_SEARCH_MS = 10_000;
+const PASSAGE_RETRY_MS = 250;
+
+export interface SpotlightDraftProps {
+  readonly commitmentId: string;
+  readonly passageQuote: string | null;
+  readonly participantId: string;
+  readonly displayName: string;
+  /** Signed-in participants keep an offline copy and may comment (when their role allows). */
+  readonly signedIn: boolean;
+  readonly mayComment: boolean;
+}
+
+/**
+ * A commitment's draft inside the participant view: the same live editor as the editor page
+ * (loaded with this module, on demand), scrolled to the spotlighted passage when there is one.
+ */
+export function SpotlightDraft(props: SpotlightDraftProps) {
+  const commitment = useQuery({
+    queryKey: queryKeys.commitment(props.commitmentId),
+    queryFn: () => api.commitment(props.commitmentId),
+  });
+  return (
+    <QueryState query={commitment}>
+      {(data) => (
+        <>
+          <CollaborativeEditor
+            key={data.docName}
+            docName={data.docName}
+            userName={props.displayName}
+            color={presenceColorFor(props.participantId)}
+            persistOffline={props.signedIn}
+            comments={{
+              commitmentId: data.id,
+              canComment: props.signedIn && props.mayComment,
+              canModerate: false,
+            }}
+          />
+          {props.passageQuote ? (
+            <PassageFinder quote={props.passageQuote} docName={data.docName} />
+          ) : null}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function PassageFinder({ quote, docName }: { quote: string; docName: string }) {
+  const { t } = useTranslation();
+  const notFound = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const deadline = Date.now() + PASSAGE_SEARCH_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      const root = document.getElementById('draft-text');
+      const found = root ? revealPassage(root, quote, smooth) : false;
+      if (found) {
+        if (notFound.current) notFound.current.hidden = true;
+      } else if (Date.now() < deadline) {
+        timer = setTimeout(attempt, PASSAGE_RETRY_MS);
+      } else if (notFound.current) {
+        notFound.current.hidden = false;
+      }
+    };
+    attempt();
+    return () => {
+      clearTimeout(timer);
+      clearPassageHighlight();
+    };
+  }, [quote, docName]);
+  return (
+    <p ref={notFound} hidden className="fr-text--sm atelier-muted">
+      {t('forum.spotlight.passageNotFound', { quote })}
+    </p>
+  );
+}
