@@ -11,7 +11,6 @@ import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createForum } from './forum/createForum';
-import { decideMinutesAccess } from './forum/minutesAccess';
 import { createHttpApp } from './http/createHttpApp';
 import { storedDraftDocuments, type DraftDocuments } from './workspace/commands/threadCommands';
 import { DraftPresenceRelay } from './realtime/draftPresenceRelay';
@@ -100,7 +99,12 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
   );
   const forum =
     workspace && options.workspace?.forum
-      ? createForum({ context: workspace, store: options.workspace.forum, documents: registry })
+      ? createForum({
+          context: workspace,
+          store: options.workspace.forum,
+          documents: registry,
+          secureCookies: options.workspace.sessions.secureCookies,
+        })
       : null;
   const app = createHttpApp({
     metrics,
@@ -161,14 +165,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
   const policy =
     options.policy ??
     (workspace
-      ? createWorkspaceAccessPolicy(
-          workspace,
-          cookieName,
-          options.workspace?.forum
-            ? (principal, docName) =>
-                decideMinutesAccess(workspace, options.workspace!.forum!, principal, docName)
-            : undefined,
-        )
+      ? createWorkspaceAccessPolicy(workspace, cookieName, forum?.collabAccess)
       : createClosedAccessPolicy());
   const collab = new CollabEndpoint({
     httpServer,

@@ -7,6 +7,8 @@ export interface CollabPrincipal {
   readonly userId: string;
   readonly displayName: string;
   readonly organisationName?: string;
+  /** A live forum's guest (no account): `userId` is then `forum-guest:<participantId>`. */
+  readonly forumGuest?: { readonly sessionId: string; readonly participantId: string };
 }
 
 export type AccessDecision =

@@ -13,6 +13,8 @@ export class ForumRegistry {
   constructor(
     private readonly store: ForumStore,
     private readonly listener: LiveSessionListener,
+    /** Told of every session loaded from the store (what it was like before anyone changed it). */
+    private readonly onLoaded: (live: LiveForumSession) => void = () => undefined,
   ) {}
 
   get(sessionId: string): Promise<LiveForumSession | null> {
@@ -59,6 +61,7 @@ export class ForumRegistry {
       this.listener,
     );
     this.loaded.set(sessionId, live);
+    this.onLoaded(live);
     return live;
   }
 }

@@ -1,5 +1,6 @@
 import {
   initialLiveState,
+  type Commitment,
   type ForumParticipant,
   type ForumSession,
   type ForumSessionCreateInput,
@@ -21,11 +22,15 @@ import { participantKindOf, roleOf } from './forumAccess';
 import { toForumSessionDto } from './forumDtos';
 import { buildForumRecord, minutesSummary } from './forumRecord';
 import type { ForumRegistry } from './forumRegistry';
+import type { ForumGuestCookieSettings } from './guestCookie';
 import { hashGuestToken, newGuestToken, newJoinCode } from './forumSecrets';
 import type { LiveForumSession } from './liveForumSession';
 import { minutesDocNameFor, type MinutesDocuments } from './minutesDocument';
+import { commitmentsOfSession, isSessionRunning } from './sessionDrafts';
 
 const JOIN_CODE_ATTEMPTS = 8;
+/** Longer than any guest token we issue: not worth a store look-up. */
+const MAX_GUEST_TOKEN_LENGTH = 128;
 
 export interface ForumServiceDeps {
   readonly context: WorkspaceContext;
@@ -34,6 +39,8 @@ export interface ForumServiceDeps {
   readonly minutes: MinutesDocuments;
   /** Wrong join codes per client address: guessing a code is throttled like a password. */
   readonly joinThrottle: LoginThrottle;
+  /** Set for guests by the join route: the collaboration endpoint reads it (no headers there). */
+  readonly guestCookie: ForumGuestCookieSettings;
 }
 
 export function forumSessionNotFound(): AppError {
@@ -58,6 +65,10 @@ export class ForumService {
 
   get context(): WorkspaceContext {
     return this.deps.context;
+  }
+
+  get guestCookie(): ForumGuestCookieSettings {
+    return this.deps.guestCookie;
   }
 
   async list(user: User | null, consultationId: string): Promise<ForumSessionDto[]> {
@@ -247,6 +258,41 @@ export class ForumService {
       participantKind: await participantKindOf(context, user),
       joinedAt: context.now().toISOString(),
     });
+  }
+
+  /**
+   * The commitments the session works on (agenda, spotlight, breakout groups), for the screens
+   * of people who may not read the consultation: its guests (named by their cookie) and the
+   * signed-in people who joined by code, while it runs; its members and facilitators at any time.
+   * Others get the same 404 as for an unknown session.
+   */
+  async sessionCommitments(
+    user: User | null,
+    guestToken: string | null,
+    sessionId: string,
+  ): Promise<Commitment[]> {
+    const { context, store, registry } = this.deps;
+    const live = await registry.get(sessionId);
+    if (!live) throw forumSessionNotFound();
+    const role = user ? await roleOf(context, store, user, live.session) : null;
+    const guest =
+      !role && guestToken && guestToken.length <= MAX_GUEST_TOKEN_LENGTH
+        ? await store.findParticipantByGuestTokenHash(hashGuestToken(guestToken))
+        : null;
+    const admittedByCode =
+      role === 'signed_in' || (guest?.role === 'guest' && guest.sessionId === live.id);
+    if (!role && !admittedByCode) throw forumSessionNotFound();
+    if (admittedByCode && !isSessionRunning(live.state)) {
+      throw AppError.forbidden(
+        'session_not_running',
+        'The drafts of a forum session are open to its guests only while it runs.',
+      );
+    }
+    const wanted = commitmentsOfSession(live.session, live.state);
+    registry.release(live);
+    return (await context.store.commitments.listByConsultation(live.session.consultationId)).filter(
+      (commitment) => wanted.has(commitment.id),
+    );
   }
 
   async record(user: User | null, sessionId: string): Promise<ForumRecordDto> {

@@ -186,6 +186,7 @@ describe('forum sessions over REST', () => {
       '/forum-sessions/{id}',
       '/forum/join',
       '/forum-sessions/{id}/record',
+      '/forum-sessions/{id}/commitments',
     ])
       expect(Object.keys(openApi.body.paths)).toContain(path);
     const audit = await (

@@ -20,6 +20,8 @@ export interface LiveSessionListener {
   stateChanged(live: LiveForumSession): void;
   votesChanged(live: LiveForumSession, pollId: string): void;
   attendanceChanged(live: LiveForumSession): void;
+  /** The definition (agenda…) was edited; nothing is broadcast, the REST answer carries it. */
+  definitionChanged?(live: LiveForumSession): void;
 }
 
 export type CommandOutcome =
@@ -84,6 +86,7 @@ export class LiveForumSession {
   /** A new definition (REST edit): the state's agenda position is kept within the new agenda. */
   replaceDefinition(session: ForumSession): void {
     this.session = session;
+    this.listener.definitionChanged?.(this);
   }
 
   /** Stores a vote once per participant and poll, whichever tab or process sends it first. */

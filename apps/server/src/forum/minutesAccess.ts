@@ -8,9 +8,9 @@ import { sessionIdOfMinutes } from './minutesDocument';
  * Who may open a session's minutes on `/collab`: facilitators and members who may edit drafts
  * (contributors and up) edit them while the consultation takes changes; the session's other
  * signed-in participants read them, and so does anyone who may read the consultation once the
- * session has ended (the minutes are part of its record). Guests have no account, hence no
- * cookie on the collaboration endpoint: they do not open the minutes; what they voted on is
- * in them, and the consultation's record is public when the consultation is.
+ * session has ended (the minutes are part of its record). Guests have no account: their
+ * cookie opens the session's drafts while it runs (forumCollabAccess), never the minutes; what
+ * they voted on is in them, and the consultation's record is public when the consultation is.
  *
  * Null when the document is not a forum's minutes (the caller then applies the draft rules).
  */

@@ -4,12 +4,16 @@ import {
   forumSessionUpdateSchema,
   guestJoinSchema,
 } from '@atelier/domain';
+import { commitmentDtoSchema } from '@atelier/protocol';
 import {
   forumJoinedDtoSchema,
   forumRecordDtoSchema,
   forumSessionDtoSchema,
 } from '../../forum/forumDtos';
 import type { ForumService } from '../../forum/forumService';
+import { setForumGuestCookie } from '../../forum/guestCookie';
+import { readCookie } from '../../workspace/sessionCookie';
+import { toCommitmentDtos } from '../dtoMappers';
 import { defineRoute, idParamsSchema, type AnyRouteDefinition } from '../routeDefinition';
 
 /**
@@ -70,12 +74,34 @@ export function forumRoutes(forum: ForumService): AnyRouteDefinition[] {
       path: '/forum/join',
       tag: 'forum',
       summary:
-        'Joins the session with this code: signed in as yourself, or as a guest with a display name and organisation kind (the answer then carries the guest token for the socket). Wrong codes are throttled per address.',
+        'Joins the session with this code: signed in as yourself, or as a guest with a display name and organisation kind (the answer then carries the guest token for the socket, and sets it as an HttpOnly cookie for the drafts on /collab). Wrong codes are throttled per address.',
       body: guestJoinSchema.strict(),
       response: forumJoinedDtoSchema,
       errors: [400, 403, 404, 429],
-      handler: async ({ user, body, request }) =>
-        forum.joinByCode(user, body, request.ip ?? 'unknown'),
+      handler: async ({ user, body, request, response }) => {
+        const joined = await forum.joinByCode(user, body, request.ip ?? 'unknown');
+        if (joined.guestToken) setForumGuestCookie(response, forum.guestCookie, joined.guestToken);
+        return joined;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/forum-sessions/{id}/commitments',
+      tag: 'forum',
+      summary:
+        'The commitments a session works on (agenda, spotlight, breakout groups): for its guests (by their cookie) and people who joined by code while it runs, for its members at any time.',
+      params: idParamsSchema,
+      response: z.array(commitmentDtoSchema),
+      errors: [403, 404],
+      handler: async ({ user, params, request }) =>
+        toCommitmentDtos(
+          forum.context,
+          await forum.sessionCommitments(
+            user,
+            readCookie(request, forum.guestCookie.name),
+            params.id,
+          ),
+        ),
     }),
     defineRoute({
       method: 'get',

@@ -10,7 +10,7 @@ import { FloorNotice, HandControls } from './HandControls';
 import { ParticipantPolls } from './ParticipantPolls';
 import { ReactionButtons } from './ReactionButtons';
 import { SpotlightPanel } from './SpotlightPanel';
-import { useCommitmentNames } from './useCommitmentTitles';
+import { useParticipantCommitmentNames } from './useCommitmentTitles';
 import type { ForumLive } from './useForumLive';
 import type { ForumView } from './forumLiveState';
 
@@ -37,7 +37,7 @@ function ParticipantView({
 }) {
   const { t } = useTranslation();
   useDocumentTitle(t('forum.participant.pageTitle', { title: view.session.title }));
-  const names = useCommitmentNames(view.session.consultationId);
+  const names = useParticipantCommitmentNames(view);
   const group = myBreakoutGroup(view.state.breakout, view.you.participantId);
   const ended = view.state.status === 'ended';
   return (

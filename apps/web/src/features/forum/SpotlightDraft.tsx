@@ -1,12 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import type { CommitmentDto } from '@atelier/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { queryKeys } from '../../app/queryClient';
 import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
 import { presenceColorFor } from '../../editor/presence/presenceColors';
-import { api } from '../../lib/api';
-import { QueryState } from '../consultations/QueryState';
 import { clearPassageHighlight, revealPassage } from './passageInDom';
 
 /** How long to look for a spotlighted passage while the draft arrives from the server. */
@@ -14,7 +11,8 @@ const PASSAGE_SEARCH_MS = 10_000;
 const PASSAGE_RETRY_MS = 250;
 
 export interface SpotlightDraftProps {
-  readonly commitmentId: string;
+  /** From the screen's list of commitments (the session's own, for guests). */
+  readonly commitment: Pick<CommitmentDto, 'id' | 'docName'>;
   readonly passageQuote: string | null;
   readonly participantId: string;
   readonly displayName: string;
@@ -28,32 +26,23 @@ export interface SpotlightDraftProps {
  * (loaded with this module, on demand), scrolled to the spotlighted passage when there is one.
  */
 export function SpotlightDraft(props: SpotlightDraftProps) {
-  const commitment = useQuery({
-    queryKey: queryKeys.commitment(props.commitmentId),
-    queryFn: () => api.commitment(props.commitmentId),
-  });
+  const { id, docName } = props.commitment;
   return (
-    <QueryState query={commitment}>
-      {(data) => (
-        <>
-          <CollaborativeEditor
-            key={data.docName}
-            docName={data.docName}
-            userName={props.displayName}
-            color={presenceColorFor(props.participantId)}
-            persistOffline={props.signedIn}
-            comments={{
-              commitmentId: data.id,
-              canComment: props.signedIn && props.mayComment,
-              canModerate: false,
-            }}
-          />
-          {props.passageQuote ? (
-            <PassageFinder quote={props.passageQuote} docName={data.docName} />
-          ) : null}
-        </>
-      )}
-    </QueryState>
+    <>
+      <CollaborativeEditor
+        key={docName}
+        docName={docName}
+        userName={props.displayName}
+        color={presenceColorFor(props.participantId)}
+        persistOffline={props.signedIn}
+        comments={{
+          commitmentId: id,
+          canComment: props.signedIn && props.mayComment,
+          canModerate: false,
+        }}
+      />
+      {props.passageQuote ? <PassageFinder quote={props.passageQuote} docName={docName} /> : null}
+    </>
   );
 }
 

@@ -2,7 +2,9 @@ import type { ForumView } from './forumLiveState';
 import { lazy, Suspense, useId, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { QueryState } from '../consultations/QueryState';
 import { followReducer, initialFollowState, shownDraft } from './followState';
+import { admittedByCode, isSessionRunning } from './sessionDrafts';
 import type { CommitmentNames } from './useCommitmentTitles';
 
 // The editor (Lexical, Yjs) loads only when there is a draft to show.
@@ -96,19 +98,37 @@ export function SpotlightPanel({
           {t('forum.spotlight.backToSpotlight')}
         </button>
       ) : null}
-      {shown.commitmentId ? (
-        <Suspense fallback={<p role="status">{t('editor.loadingEditor')}</p>}>
-          <SpotlightDraft
-            key={shown.commitmentId}
-            commitmentId={shown.commitmentId}
-            passageQuote={shown.passageQuote}
-            participantId={view.you.participantId}
-            displayName={view.you.displayName}
-            signedIn={signedIn}
-            mayComment={view.you.mayComment}
-          />
-        </Suspense>
-      ) : null}
+      {shown.commitmentId === null ? null : admittedByCode(view.you.role) &&
+        !isSessionRunning(view.state.status) ? (
+        // The server opens the session's drafts to guests only while it runs.
+        <p className="fr-text--sm atelier-muted">{t('forum.spotlight.draftsWhileRunning')}</p>
+      ) : (
+        <QueryState query={names.query}>
+          {() => {
+            const commitment = names.find(shown.commitmentId!);
+            if (!commitment) {
+              return names.query.isPlaceholderData ? (
+                <p role="status">{t('common.loading')}</p>
+              ) : (
+                <p className="fr-text--sm atelier-muted">{t('forum.spotlight.draftUnavailable')}</p>
+              );
+            }
+            return (
+              <Suspense fallback={<p role="status">{t('editor.loadingEditor')}</p>}>
+                <SpotlightDraft
+                  key={commitment.id}
+                  commitment={commitment}
+                  passageQuote={shown.passageQuote}
+                  participantId={view.you.participantId}
+                  displayName={view.you.displayName}
+                  signedIn={signedIn}
+                  mayComment={view.you.mayComment}
+                />
+              </Suspense>
+            );
+          }}
+        </QueryState>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type {
 import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  type CommitmentDto,
   type ForumJoinedDto,
   type ForumSessionDto,
 } from '@atelier/protocol';
@@ -57,6 +58,9 @@ export const forumApi = {
   update: (sessionId: string, changes: ForumSessionUpdateInput) =>
     request<ForumSessionDto>('PATCH', `/forum-sessions/${segment(sessionId)}`, changes),
   join: (joining: JoinByCodeRequest) => request<ForumJoinedDto>('POST', '/forum/join', joining),
+  /** The drafts a running session opens to its guests (the cookie set at join names them). */
+  sessionCommitments: (sessionId: string) =>
+    request<CommitmentDto[]>('GET', `/forum-sessions/${segment(sessionId)}/commitments`),
 };
 
 export const forumQueryKeys = {

@@ -2,15 +2,18 @@ import { forumErrorCodes } from '@atelier/protocol';
 import { describe, expect, it } from 'vitest';
 
 import { ApiError } from '../../lib/apiError';
-import { frenchTranslations } from '../../i18n/translations';
+import { loadAreaTranslations } from '../../i18n/translations';
 import { forumErrorKey } from './forumErrors';
+
+// The forum's strings are fetched with its screens, not shipped with the app.
+const forumStrings = await loadAreaTranslations('fr', ['forum']);
 
 function lookup(key: string): unknown {
   return key
     .split('.')
     .reduce<unknown>(
       (node, part) => (node as Record<string, unknown> | undefined)?.[part],
-      frenchTranslations,
+      forumStrings,
     );
 }
 
