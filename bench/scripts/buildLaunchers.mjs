@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benchRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-for (const launcher of ['hocuspocusServer', 'yWebsocketServer']) {
+for (const launcher of ['hocuspocusServer', 'yWebsocketServer', 'bareSocketIoServer']) {
   await build({
     entryPoints: [path.join(benchRoot, `src/servers/${launcher}.ts`)],
     outfile: path.join(benchRoot, `dist/${launcher}.mjs`),

@@ -60,13 +60,70 @@ export const BROWSER = {
   TARGETS: { INITIAL_JS_GZIP_KB: 300, NAVIGATION_MS: 1_500, KEY_TO_PAINT_P95_MS: 50 },
 } as const;
 
-/** `servers`: the server comparisons above; `browser`: the web client workload. */
-export type WorkloadGroup = 'servers' | 'browser';
-export const ALL_WORKLOAD_GROUPS: readonly WorkloadGroup[] = ['servers', 'browser'];
+/** `servers`: the server comparisons above; `browser`: the web client workload; `forum`: votes. */
+export type WorkloadGroup = 'servers' | 'browser' | 'forum' | 'threads';
+export const ALL_WORKLOAD_GROUPS: readonly WorkloadGroup[] = [
+  'servers',
+  'browser',
+  'forum',
+  'threads',
+];
 // --- end web client workload ---------------------------------------------------------------------
+
+// --- forum vote workload (bench/src/workloads/forumVotes*) ------------------------------------
+export const FORUM = {
+  DEFAULT_SIZES: [500, 1_000],
+  /** Guests arrive like a room filling up: one join started every 1/JOIN_RATE_PER_S seconds. */
+  JOIN_RATE_PER_S: 50,
+  /** Joins in flight at once (REST join, connect, forum:join); later arrivals wait their turn. */
+  JOIN_CONCURRENCY: 50,
+  JOIN_TIMEOUT_MS: 90_000,
+  /** Pause after the joins so attendance updates drain before the poll opens. */
+  IDLE_SETTLE_MS: 2_000,
+  /** Poll opened -> every screen shows it open. */
+  POLL_SHOWN_TIMEOUT_MS: 10_000,
+  /** Every participant votes once at a random instant within this window. */
+  VOTE_WINDOW_MS: 10_000,
+  /** After the window: how long the last votes may take to reach every screen. */
+  SETTLE_TIMEOUT_MS: 15_000,
+  ACK_TIMEOUT_MS: 10_000,
+  /** Share of participants who double-tap: the same vote again right after their first ack. */
+  DOUBLE_TAP_SHARE: 0.1,
+  POLL_OPTIONS: 4,
+  /** Random instants and choices are drawn from this seed, so runs are comparable. */
+  SEED: 2021,
+  TARGETS: { P99_MS: 250 },
+} as const;
+// --- end forum vote workload -------------------------------------------------------------------
+
+// --- threads on a draft (bench/src/threads, BENCH_WORKLOADS=threads) --------------------------
+export const THREADS = {
+  /** Thread counts measured, one fresh draft each (BENCH_THREAD_COUNTS overrides). */
+  DEFAULT_COUNTS: [0, 50, 200, 500, 1_000],
+  /** Every measured draft holds the same text: 100 paragraphs of 10 anchorable sentences. */
+  PARAGRAPHS: 100,
+  PHRASES_PER_PARAGRAPH: 10,
+  /** Thread creations in flight at once while seeding. */
+  SEED_CONCURRENCY: 8,
+  /** Navigation -> panel and highlights shown, and other page waits. */
+  LOAD_TIMEOUT_MS: 60_000,
+  TYPED_CHARACTERS: 120,
+  /** After typing, highlights are resolved again (debounced, 150-750 ms). */
+  HIGHLIGHT_SETTLE_MS: 1_500,
+  /** Seeding 1,000 threads invites 200 authors and posts 1,000 comments: no REST rate limit. */
+  SERVER_ENV: { API_RATE_PER_MINUTE: '1000000' },
+  RUN_TIMEOUT_MS: 900_000,
+  /** "The editor slows": typing p95 above the web client's target. */
+  SLOW_TYPING_P95_MS: BROWSER.TARGETS.KEY_TO_PAINT_P95_MS,
+} as const;
+// --- end threads on a draft ---------------------------------------------------------------------
 
 export interface BenchConfig {
   sizes: number[];
+  /** Participants per forum vote run (BENCH_FORUM_SIZES). */
+  forumSizes: number[];
+  /** Thread counts of the threads workload (BENCH_THREAD_COUNTS). */
+  threadCounts: number[];
   servers: ServerName[];
   workloads: WorkloadGroup[];
 }
@@ -74,8 +131,9 @@ export interface BenchConfig {
 export class BenchConfigError extends Error {}
 
 /**
- * Reads BENCH_SIZES (e.g. "200,1000"), BENCH_ONLY (e.g. "atelier,hocuspocus") and
- * BENCH_WORKLOADS (e.g. "browser") once, at start.
+ * Reads BENCH_SIZES (e.g. "200,1000"), BENCH_FORUM_SIZES (e.g. "500"), BENCH_THREAD_COUNTS
+ * (e.g. "0,200"), BENCH_ONLY (e.g. "atelier,hocuspocus") and BENCH_WORKLOADS (e.g. "browser")
+ * once, at start.
  */
 export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const problems: string[] = [];
@@ -86,6 +144,13 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
   const minimumSize = FANOUT.WRITERS + FANOUT.PROBES;
   if (sizes.some((size) => !Number.isInteger(size) || size < minimumSize)) {
     problems.push(`BENCH_SIZES must be integers >= ${minimumSize}, got "${env.BENCH_SIZES}"`);
+  }
+  const forumSizes =
+    env.BENCH_FORUM_SIZES === undefined || env.BENCH_FORUM_SIZES === ''
+      ? [...FORUM.DEFAULT_SIZES]
+      : env.BENCH_FORUM_SIZES.split(',').map((part) => Number(part.trim()));
+  if (forumSizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    problems.push(`BENCH_FORUM_SIZES must be integers >= 1, got "${env.BENCH_FORUM_SIZES}"`);
   }
   const servers =
     env.BENCH_ONLY === undefined || env.BENCH_ONLY === ''
@@ -109,9 +174,21 @@ export function readBenchConfig(env: NodeJS.ProcessEnv): BenchConfig {
       `BENCH_WORKLOADS has unknown workloads ${unknownWorkloads.join(', ')} (known: ${ALL_WORKLOAD_GROUPS.join(', ')})`,
     );
   }
+  const threadCounts =
+    env.BENCH_THREAD_COUNTS === undefined || env.BENCH_THREAD_COUNTS === ''
+      ? [...THREADS.DEFAULT_COUNTS]
+      : env.BENCH_THREAD_COUNTS.split(',').map((part) => Number(part.trim()));
+  const mostThreads = THREADS.PARAGRAPHS * THREADS.PHRASES_PER_PARAGRAPH;
+  if (threadCounts.some((count) => !Number.isInteger(count) || count < 0 || count > mostThreads)) {
+    problems.push(
+      `BENCH_THREAD_COUNTS must be integers from 0 to ${mostThreads}, got "${env.BENCH_THREAD_COUNTS}"`,
+    );
+  }
   if (problems.length > 0) throw new BenchConfigError(problems.join('\n'));
   return {
     sizes,
+    forumSizes,
+    threadCounts,
     servers: servers as ServerName[],
     workloads: workloads as WorkloadGroup[],
   };

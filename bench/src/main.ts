@@ -15,7 +15,9 @@ import { ATELIER_UNLIMITED_RATES, type ServerName } from './servers/serverSpecs'
 import { COLD_LOAD_METRICS, runColdLoadBench } from './workloads/coldLoadRun';
 import { CRASH_METRICS, runCrash } from './workloads/crashRun';
 import { FANOUT_METRICS, runFanout } from './workloads/fanoutRun';
+import { FORUM_SERVERS, runForumSection } from './workloads/forumVotesRun';
 import { RECONNECT_STORM_METRICS, runReconnectStorm } from './workloads/reconnectStormRun';
+import { runThreadsSection } from './threads/threadsRun';
 
 type ServerRun = (workspace: BenchWorkspace, server: ServerName) => Promise<MetricValues>;
 
@@ -104,6 +106,19 @@ async function main() {
     sections.push(await runBrowserSection(workspace));
   }
   // --- end web client workload
+  // --- forum vote workload: Atelier (when benched) beside a bare Socket.io server, the floor.
+  if (config.workloads.includes('forum')) {
+    const forumServers = FORUM_SERVERS.filter(
+      (kind) => kind !== 'atelier' || config.servers.includes('atelier'),
+    );
+    for (const participants of config.forumSizes) {
+      sections.push(await runForumSection(workspace, participants, forumServers));
+    }
+  }
+  // --- threads on a draft (bench/src/threads): Atelier's editor only.
+  if (config.workloads.includes('threads') && config.servers.includes('atelier')) {
+    sections.push(await runThreadsSection(workspace, config.threadCounts));
+  }
 
   const report: BenchReport = {
     startedAt: startedAt.toISOString(),

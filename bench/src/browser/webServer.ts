@@ -26,11 +26,16 @@ const atelierWithWebClient: ServerSpec = {
   }),
 };
 
-export async function startAtelierWithWebClient(workspace: BenchWorkspace): Promise<ServerProcess> {
+export async function startAtelierWithWebClient(
+  workspace: BenchWorkspace,
+  /** Settings a workload needs changed, e.g. a higher REST rate to seed data. */
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await findFreePort();
   return ServerProcess.start(atelierWithWebClient, {
     port,
     dataDir: workspace.newDataDir('atelier-web'),
     logPath: join(workspace.rootDir, 'atelier-web.log'),
+    extraEnv,
   });
 }

@@ -5,6 +5,7 @@
 import { runCrashLoad } from '../workloads/crashLoad';
 import { runColdLoad } from '../workloads/coldLoadLoad';
 import { runFanoutLoad } from '../workloads/fanoutLoad';
+import { runForumVotesLoad } from '../workloads/forumVotesLoad';
 import { runReconnectStormLoad } from '../workloads/reconnectStormLoad';
 import type { FromLoadMessage, MarkFn, ToLoadMessage, WorkloadName } from './loadProtocol';
 
@@ -15,6 +16,7 @@ const workloads: Record<WorkloadName, WorkloadRunner> = {
   crash: runCrashLoad,
   coldLoad: runColdLoad,
   reconnectStorm: runReconnectStormLoad,
+  forumVotes: runForumVotesLoad,
 };
 
 // Every y-websocket provider adds its own process 'exit' listener; a thousand of them are expected here.

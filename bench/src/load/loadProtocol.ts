@@ -7,7 +7,7 @@ export interface LoadTarget {
   docName: string;
 }
 
-export type WorkloadName = 'fanout' | 'crash' | 'coldLoad' | 'reconnectStorm';
+export type WorkloadName = 'fanout' | 'crash' | 'coldLoad' | 'reconnectStorm' | 'forumVotes';
 
 /** Orchestrator -> load process. */
 export type ToLoadMessage =

@@ -10,7 +10,7 @@ export function printReport(report: BenchReport, resultsPath: string, keptDir: s
   const lines = [
     '',
     `Atelier benchmark, ${report.startedAt}, ${report.durationS.toFixed(0)} s, node ${report.machine.node}, ${report.machine.cpus} cores`,
-    'Servers pinned to core 0, load generator to core 1. Ratios are atelier / hocuspocus.',
+    'Servers pinned to core 0, load generator to core 1. Ratios are atelier / hocuspocus unless a table says otherwise.',
     '',
     ...report.sections.flatMap((section) => [renderSection(section), '']),
     `JSON: ${resultsPath}`,

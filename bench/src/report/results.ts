@@ -20,11 +20,23 @@ export interface MetricDefinition {
   digits: number;
 }
 
+/** A table column: a sync server, or one of the forum workload's bare Socket.io peers. */
+export type ColumnName = ServerName | 'socketio-bare' | 'socketio-coalesced';
+
+export interface RatioColumn {
+  ours: ColumnName;
+  theirs: ColumnName;
+}
+
 export interface SectionResult {
   title: string;
   notes: string[];
   metrics: readonly MetricDefinition[];
-  values: Partial<Record<ServerName, MetricValues>>;
+  values: Partial<Record<ColumnName, MetricValues>>;
+  /** Columns in order; default: the three sync servers. */
+  columns?: readonly ColumnName[];
+  /** Ratio columns, each dividing two columns; default: atelier / hocuspocus. */
+  ratios?: readonly RatioColumn[];
 }
 
 export interface BenchReport {

@@ -1,13 +1,15 @@
 import { ratio } from '../measure/ratio';
-import type { ServerName } from '../servers/serverSpecs';
 import {
   NOT_COMPARABLE_KEY,
+  type ColumnName,
   type Measured,
   type MetricDefinition,
+  type RatioColumn,
   type SectionResult,
 } from './results';
 
-const COLUMNS: readonly ServerName[] = ['atelier', 'hocuspocus', 'y-websocket'];
+const DEFAULT_COLUMNS: readonly ColumnName[] = ['atelier', 'hocuspocus', 'y-websocket'];
+const DEFAULT_RATIOS: readonly RatioColumn[] = [{ ours: 'atelier', theirs: 'hocuspocus' }];
 
 function formatMeasured(value: Measured | undefined, digits: number): string {
   if (value === undefined) return '-';
@@ -31,28 +33,28 @@ function formatRatio(metric: MetricDefinition, ours?: Measured, theirs?: Measure
   return `${text} ${oursIsBetter ? '(better)' : '(worse)'}`;
 }
 
-/** One plain-text table per section: a row per metric, a column per server, then the ratio. */
+/** One plain-text table per section: a row per metric, a column per server, then the ratios. */
 export function renderSection(section: SectionResult): string {
-  const header = ['metric', ...COLUMNS, 'atelier/hocuspocus'];
-  const notComparable = [section.values.atelier, section.values.hocuspocus].some(
-    (values) => values?.[NOT_COMPARABLE_KEY] !== undefined,
-  );
+  const columns = section.columns ?? DEFAULT_COLUMNS;
+  const ratios = section.ratios ?? DEFAULT_RATIOS;
+  const header = ['metric', ...columns, ...ratios.map(({ ours, theirs }) => `${ours}/${theirs}`)];
+  const notComparable = (column: ColumnName) =>
+    section.values[column]?.[NOT_COMPARABLE_KEY] !== undefined;
   const rows = section.metrics.map((metric) => {
-    const cells = COLUMNS.map((server) =>
+    const cells = columns.map((server) =>
       formatMeasured(section.values[server]?.[metric.key], metric.digits),
     );
     const label = metric.unit === '' ? metric.label : `${metric.label} (${metric.unit})`;
-    return [
-      label,
-      ...cells,
-      notComparable
+    const ratioCells = ratios.map(({ ours, theirs }) =>
+      notComparable(ours) || notComparable(theirs)
         ? '-'
         : formatRatio(
             metric,
-            section.values.atelier?.[metric.key],
-            section.values.hocuspocus?.[metric.key],
+            section.values[ours]?.[metric.key],
+            section.values[theirs]?.[metric.key],
           ),
-    ];
+    );
+    return [label, ...cells, ...ratioCells];
   });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
@@ -64,9 +66,9 @@ export function renderSection(section: SectionResult): string {
       )
       .join('  ');
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  const incomplete = COLUMNS.flatMap((server) => {
+  const incomplete = columns.flatMap((server) => {
     const reason = section.values[server]?.[NOT_COMPARABLE_KEY];
-    return reason === undefined ? [] : [`   ${server}: ${reason}; no ratios for this section.`];
+    return reason === undefined ? [] : [`   ${server}: ${reason}; no ratios involving it.`];
   });
   return [
     `== ${section.title}`,

@@ -20,10 +20,18 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { anchorRefusalKey } from '../features/comments/commentView';
-import { CommentsPanel, type NewCommentStart } from '../features/comments/CommentsPanel';
+import type { NewCommentStart } from '../features/comments/CommentsPanel';
+import { LazyCommentsPanel } from '../features/comments/LazyCommentsPanel';
+import { focusThread } from '../features/comments/threadFocus';
+import type { CommentViewer } from '../features/comments/threadPermissions';
+import { useThreads } from '../features/comments/useThreads';
 
 import { mayType } from './collab/accessState';
+import { PassageHint } from './comments/PassageHint';
+import { PassageShortcutPlugin } from './comments/PassageShortcutPlugin';
+import { revealPassage } from './comments/revealPassage';
 import { useCollabBinding } from './comments/useCollabBinding';
+import { useCommentHighlights } from './comments/useCommentHighlights';
 import { useSelectedPassage } from './comments/useSelectedPassage';
 import { useDraftCollaboration } from './collab/useDraftCollaboration';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -43,12 +51,21 @@ export interface CollaborativeEditorProps {
   readonly color: string;
   /** Signed-in writers keep an offline copy; signed-out readers have nothing to keep. */
   readonly persistOffline: boolean;
-  /** The comments beside the draft, and what this person may do with them. */
+  /**
+   * The comments beside the draft, and what this person may do with them; null shows the draft
+   * alone (a forum guest has no account to read or write comments with).
+   */
   readonly comments: {
     readonly commitmentId: string;
     readonly canComment: boolean;
     readonly canModerate: boolean;
-  };
+    /** For `@` mentions (members of this consultation); without it, no suggestions. */
+    readonly consultationId?: string;
+    /** Who reads (their own comments, flags); absent or null: read as signed out. */
+    readonly viewer?: CommentViewer | null;
+    /** Resolve, reopen and answer threads (facilitators, lead organisations). */
+    readonly canAnswer?: boolean;
+  } | null;
 }
 
 const KEYBOARD_HELP_ID = 'draft-keyboard-help';
@@ -124,14 +141,32 @@ function EditorBody({
   const { binding, syncCursorPositionsFn } = useCollabBinding();
   const passage = useSelectedPassage(binding);
   const [newComment, setNewComment] = useState<NewCommentStart | null>(null);
-  const commentSelection = () => {
-    const creation = passage.anchorSelection();
+  const threads = useThreads(comments?.commitmentId ?? null);
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const highlighter = useCommentHighlights(binding, threads.data, activeThreadId);
+  const showPassage = useCallback(
+    (threadId: string) => {
+      setActiveThreadId(threadId);
+      return revealPassage(editor, highlighter, threadId);
+    },
+    [editor, highlighter],
+  );
+  const openThread = useCallback((threadId: string) => {
+    setActiveThreadId(threadId);
+    focusThread(threadId);
+  }, []);
+  const { anchorSelection } = passage;
+  // Stable callbacks: the panel (memoised) is not rendered again at every keystroke, when the
+  // awareness (own cursor) changes and this component renders.
+  const commentSelection = useCallback(() => {
+    const creation = anchorSelection();
     setNewComment(
       creation.ok
         ? { kind: 'passage', anchor: creation.anchor, key: Date.now() }
         : { kind: 'refused', messageKey: anchorRefusalKey(creation), key: Date.now() },
     );
-  };
+  }, [anchorSelection]);
+  const closeNewComment = useCallback(() => setNewComment(null), []);
 
   return (
     <div className="atelier-editor-layout">
@@ -147,11 +182,12 @@ function EditorBody({
             ref={toolbarRef}
             disabled={!editable}
             commentSelection={
-              comments.canComment
+              comments?.canComment
                 ? { enabled: passage.hasSelection, onClick: commentSelection }
                 : undefined
             }
           />
+          <PassageHint highlighter={highlighter} />
         </div>
         <div className="atelier-editor__surface" ref={cursorsContainerRef}>
           <RichTextPlugin
@@ -177,6 +213,7 @@ function EditorBody({
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasTabHandler={false} />
         <EditableByAccessPlugin editable={editable} />
         <EscapeLeavesEditorPlugin target={toolbarRef} />
+        <PassageShortcutPlugin highlighter={highlighter} onOpenThread={openThread} />
         {/* A new generation is a new binding on a fresh document: refused edits are gone. */}
         <CollaborationPlugin
           key={generation}
@@ -189,15 +226,23 @@ function EditorBody({
           syncCursorPositionsFn={syncCursorPositionsFn}
         />
       </div>
-      <CommentsPanel
-        commitmentId={comments.commitmentId}
-        canComment={comments.canComment}
-        canModerate={comments.canModerate}
-        hasSelection={passage.hasSelection}
-        newComment={newComment}
-        onCommentSelection={commentSelection}
-        onCloseNewComment={() => setNewComment(null)}
-      />
+      {comments ? (
+        <LazyCommentsPanel
+          commitmentId={comments.commitmentId}
+          consultationId={comments.consultationId ?? null}
+          viewer={comments.viewer ?? null}
+          canComment={comments.canComment}
+          canModerate={comments.canModerate}
+          canAnswer={comments.canAnswer ?? false}
+          hasSelection={passage.hasSelection}
+          newComment={newComment}
+          onCommentSelection={commentSelection}
+          onCloseNewComment={closeNewComment}
+          showPassage={showPassage}
+          activeThreadId={activeThreadId}
+          onActivateThread={setActiveThreadId}
+        />
+      ) : null}
     </div>
   );
 }

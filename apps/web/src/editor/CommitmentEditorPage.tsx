@@ -1,5 +1,6 @@
 import type { CommitmentDto } from '@atelier/protocol';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -10,11 +11,12 @@ import {
   formatNameList,
   leadOrganisationNames,
 } from '../features/commitments/commitmentView';
+import { mayAnswerThreads, type CommentViewer } from '../features/comments/threadPermissions';
 import { QueryState } from '../features/consultations/QueryState';
 import { api } from '../lib/api';
 import { errorMessageKey } from '../lib/apiError';
 import { ErrorAlert } from '../lib/formFields';
-import { useConsultationLiveUpdates } from '../lib/liveUpdates';
+import { useCommitmentThreadUpdates, useConsultationLiveUpdates } from '../lib/liveUpdates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { CollaborativeEditor } from './CollaborativeEditor';
 import { presenceColorFor } from './presence/presenceColors';
@@ -35,6 +37,7 @@ export function CommitmentEditorPage() {
 
 function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
   useConsultationLiveUpdates(commitment.consultationId);
+  useCommitmentThreadUpdates(commitment.id);
   const { t, i18n } = useTranslation();
   const session = useSession();
   const me = session.data ?? null;
@@ -45,6 +48,22 @@ function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
   // Commenters comment without editing; observers and signed-out readers only read. Signed-in
   // non-members may join a public round: the server decides, and the panel says its answer.
   const canComment = me !== null && role !== 'observer';
+  const viewer = useMemo<CommentViewer | null>(
+    () =>
+      me === null
+        ? null
+        : {
+            userId: me.id,
+            isAdmin: me.platformRole === 'admin',
+            organisationId: me.organisation?.id ?? null,
+            role,
+          },
+    [me, role],
+  );
+  const canAnswer = mayAnswerThreads(
+    viewer,
+    commitment.leadOrganisations.map((organisation) => organisation.id),
+  );
   const locale = i18n.resolvedLanguage ?? 'fr';
 
   if (session.isPending) return <p role="status">{t('common.loading')}</p>;
@@ -93,8 +112,11 @@ function CommitmentEditorScreen({ commitment }: { commitment: CommitmentDto }) {
         persistOffline={me !== null}
         comments={{
           commitmentId: commitment.id,
+          consultationId: commitment.consultationId,
+          viewer,
           canComment,
           canModerate: isFacilitator,
+          canAnswer,
         }}
       />
     </>

@@ -1,13 +1,13 @@
 /**
  * Translations live in one file per area under `locales/<language>/<area>.json` so features own
  * their strings. Each file holds distinct top-level keys; a language's areas merge into one
- * bundle. The areas every screen may need (core, comments, notifications) ship with the app in
- * French; the areas of screens loaded on demand (forums, rounds, moderation) are fetched with
- * those screens, so the first screens stay light.
+ * bundle. The areas every screen may need (core, notifications) ship with the app in French;
+ * the areas of screens loaded on demand (forums, rounds, moderation, the comments panel) are
+ * fetched with those screens, so the first screens stay light.
  */
 export type TranslationTree = { [key: string]: string | TranslationTree };
 
-export const lazyTranslationAreas = ['forum', 'rounds', 'moderation'] as const;
+export const lazyTranslationAreas = ['forum', 'rounds', 'moderation', 'comments'] as const;
 export type LazyTranslationArea = (typeof lazyTranslationAreas)[number];
 
 type AreaModule = { default: TranslationTree };
@@ -37,7 +37,7 @@ function isLazyArea(path: string): boolean {
  */
 export const frenchTranslations: TranslationTree = mergeAreas(
   import.meta.glob<AreaModule>(
-    ['./locales/fr/*.json', '!./locales/fr/{forum,rounds,moderation}.json'],
+    ['./locales/fr/*.json', '!./locales/fr/{forum,rounds,moderation,comments}.json'],
     { eager: true },
   ),
 );

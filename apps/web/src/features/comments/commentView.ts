@@ -1,5 +1,8 @@
 import type { AnchorCreation } from '@atelier/collab';
+import type { ParticipantKind, ThreadDisposition } from '@atelier/domain';
 import type { CountsByParticipantKindDto } from '@atelier/protocol';
+
+import { ApiError, errorMessageKey } from '../../lib/apiError';
 
 /**
  * Error codes the comment endpoints answer with that a person can act on; each has its sentence
@@ -22,6 +25,51 @@ export const commentErrorCodes: ReadonlySet<string> = new Set([
   'thread_not_found',
   'comment_not_found',
 ]);
+
+/**
+ * Codes of the comment actions whose sentence lives with the comments (`comments.errors.<code>`
+ * in comments.json) rather than among the shared ones.
+ */
+const commentOwnErrorCodes: ReadonlySet<string> = new Set([
+  'not_author',
+  'not_lead_organisation',
+  'already_flagged',
+  'invalid_mention',
+  'authentication_required',
+]);
+
+/** The i18n key of the sentence that explains why the server refused a comment action. */
+export function commentErrorKey(error: unknown): string {
+  if (error instanceof ApiError && commentOwnErrorCodes.has(error.code))
+    return `comments.errors.${error.code}`;
+  return errorMessageKey(error, commentErrorCodes);
+}
+
+/** The five reasoned-response dispositions, in the order the select offers them. */
+export const threadDispositionChoices = [
+  'accepted',
+  'partially_accepted',
+  'rejected',
+  'out_of_scope',
+  'already_covered',
+] as const satisfies readonly ThreadDisposition[];
+
+/** Order in which counts by organisation kind are read out. */
+const participantKindOrder = [
+  'administration',
+  'civil_society',
+  'other',
+  'citizen',
+] as const satisfies readonly ParticipantKind[];
+
+/** The kinds with at least one reaction, with their count, in a stable order. */
+export function countsByKind(
+  counts: CountsByParticipantKindDto,
+): { kind: ParticipantKind; count: number }[] {
+  return participantKindOrder.flatMap((kind) =>
+    counts[kind] > 0 ? [{ kind, count: counts[kind] }] : [],
+  );
+}
 
 /** Agree or disagree counts, all organisation kinds together. */
 export function totalOf(counts: CountsByParticipantKindDto): number {

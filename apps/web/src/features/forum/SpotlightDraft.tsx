@@ -19,6 +19,11 @@ export interface SpotlightDraftProps {
   /** Signed-in participants keep an offline copy and may comment (when their role allows). */
   readonly signedIn: boolean;
   readonly mayComment: boolean;
+  /**
+   * Members and facilitators see the draft's comments; guests and people who joined by code
+   * read the draft alone (the consultation's comments are not theirs to read).
+   */
+  readonly showComments: boolean;
 }
 
 /**
@@ -35,11 +40,15 @@ export function SpotlightDraft(props: SpotlightDraftProps) {
         userName={props.displayName}
         color={presenceColorFor(props.participantId)}
         persistOffline={props.signedIn}
-        comments={{
-          commitmentId: id,
-          canComment: props.signedIn && props.mayComment,
-          canModerate: false,
-        }}
+        comments={
+          props.showComments
+            ? {
+                commitmentId: id,
+                canComment: props.signedIn && props.mayComment,
+                canModerate: false,
+              }
+            : null
+        }
       />
       {props.passageQuote ? <PassageFinder quote={props.passageQuote} docName={docName} /> : null}
     </>

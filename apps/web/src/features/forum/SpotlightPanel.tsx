@@ -123,6 +123,7 @@ export function SpotlightPanel({
                   displayName={view.you.displayName}
                   signedIn={signedIn}
                   mayComment={view.you.mayComment}
+                  showComments={view.you.role === 'member' || view.you.role === 'facilitator'}
                 />
               </Suspense>
             );
