@@ -73,6 +73,11 @@ export class EditorPage {
     await this.page.keyboard.type(words, { delay });
   }
 
+  /** Selects the `text` just before the caret with Shift+ArrowLeft, one key per character. */
+  async selectBackwards(text: string): Promise<void> {
+    for (const _ of text) await this.page.keyboard.press('Shift+ArrowLeft');
+  }
+
   /** Types wherever the caret is. */
   async type(words: string, delay = TYPING_DELAY_MS): Promise<void> {
     await this.page.keyboard.type(words, { delay });

@@ -138,6 +138,19 @@ export class ParticipantForumPage extends LiveForumScreen {
     await expect(this.polls).toContainText('Vote enregistré');
   }
 
+  /** Posts a written contribution and waits for the room's wall to show it. */
+  async contribute(text: string): Promise<void> {
+    const form = this.section('Contribuer par écrit');
+    await form.getByLabel('Votre contribution').fill(text);
+    await form.getByRole('button', { name: 'Envoyer ma contribution' }).click();
+    await expect(form.getByRole('status')).toHaveText('Contribution envoyée.');
+    await expect(this.contributions()).toContainText(text);
+  }
+
+  contributions(): Locator {
+    return this.section(/^Contributions écrites/);
+  }
+
   async raiseHand(topic: string): Promise<void> {
     await this.hand.getByLabel('Sujet (facultatif)').fill(topic);
     await this.hand.getByRole('button', { name: 'Lever la main' }).click();
@@ -179,6 +192,10 @@ export class ConsoleForumPage extends LiveForumScreen {
     await this.page.goto(`/forums/${sessionId}/console`);
     await this.expectConnected();
     await expect(this.page.getByRole('heading', { level: 1, name: /^Console : / })).toBeVisible();
+  }
+
+  contributions(): Locator {
+    return this.section(/^Contributions écrites/);
   }
 
   async start(): Promise<void> {

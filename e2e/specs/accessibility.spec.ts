@@ -1,25 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-
 import { expect, test } from '../fixtures/people';
+import { seriousViolations } from '../support/accessibility';
 import { DEMO_CONSULTATION_TITLE } from '../support/workspaceApi';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Serious and critical violations, one readable line each (rule, help, first elements). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
-}
 
 test.describe('accessibility (axe, WCAG 2.1 AA: nothing serious or critical)', () => {
   test('the sign-in page', async ({ visitor }) => {

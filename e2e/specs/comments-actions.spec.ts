@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 
 import { expect, test } from '../fixtures/people';
-import { CommentsPanel } from '../pages/CommentsPanel';
+import { listThreads, ok } from '../support/workspaceApi';
 
 const PROBLEM = 'Problème public à résoudre';
 const SENTENCE = 'Chaque ministère publie ses données à sa façon';
@@ -15,20 +15,19 @@ async function moderationQueueCommentIds(
   api: APIRequestContext,
   consultationId: string,
 ): Promise<string[]> {
-  const response = await api.get(`/api/consultations/${consultationId}/moderation-queue`);
-  expect(response.ok()).toBe(true);
-  const queue = (await response.json()) as { comment: { id: string } }[];
+  const queue = await ok<{ comment: { id: string } }[]>(
+    await api.get(`/api/consultations/${consultationId}/moderation-queue`),
+    'read the moderation queue',
+  );
   return queue.map((item) => item.comment.id);
 }
 
 async function threadIdsOf(api: APIRequestContext, commitmentId: string): Promise<string[]> {
-  const response = await api.get(`/api/commitments/${commitmentId}/threads`);
-  return ((await response.json()) as { id: string }[]).map((thread) => thread.id);
+  return (await listThreads(api, commitmentId)).map((thread) => thread.id);
 }
 
 async function commentIdsOf(api: APIRequestContext, commitmentId: string): Promise<string[]> {
-  const response = await api.get(`/api/commitments/${commitmentId}/threads`);
-  const threads = (await response.json()) as { comments: { id: string }[] }[];
+  const threads = await listThreads(api, commitmentId);
   return threads.flatMap((thread) => thread.comments.map((comment) => comment.id));
 }
 
@@ -44,13 +43,11 @@ test('comment actions: edit, mention, agree, flag, resolve and reopen, respond, 
     elise.editor.open(draft),
     camille.editor.open(draft),
   ]);
-  const [karimPanel, elisePanel, camillePanel] = [karim, elise, camille].map(
-    (person) => new CommentsPanel(person.page),
-  ) as [CommentsPanel, CommentsPanel, CommentsPanel];
+  const [karimPanel, elisePanel, camillePanel] = [karim.comments, elise.comments, camille.comments];
 
   await karim.editor.typeInSection(PROBLEM, SENTENCE);
   await expect(elise.editor.sectionBody(PROBLEM)).toHaveText(SENTENCE);
-  for (const _ of PASSAGE) await karim.page.keyboard.press('Shift+ArrowLeft');
+  await karim.editor.selectBackwards(PASSAGE);
   await karimPanel.commentOnSelection(FIRST_WORDS);
   await expect(karimPanel.threadBy('Karim Benali')).toContainText(FIRST_WORDS);
   // By id: the heading names the first comment's author, who will delete it below.

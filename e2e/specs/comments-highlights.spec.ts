@@ -1,38 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 import { expect, test } from '../fixtures/people';
-import { CommentsPanel } from '../pages/CommentsPanel';
 import { DraftHighlights } from '../pages/DraftHighlights';
+import { seriousViolations } from '../support/accessibility';
+import { onlyThreadId } from '../support/workspaceApi';
 
 const PROBLEM = 'Problème public à résoudre';
 const SENTENCE = 'Les données sont dispersées entre ministères';
 const PASSAGE = 'ministères';
 const KARIM_SAYS = 'Lesquels, précisément ?';
 const ELISE_TYPES = 'Hélas, ';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function onlyThreadId(api: APIRequestContext, commitmentId: string): Promise<string> {
-  const response = await api.get(`/api/commitments/${commitmentId}/threads`);
-  expect(response.ok()).toBe(true);
-  const threads = (await response.json()) as { id: string }[];
-  expect(threads).toHaveLength(1);
-  return threads[0]!.id;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
-}
 
 /** What the page has selected, and whether the focus is in the draft's text. */
 async function selectionInDraft(page: Page): Promise<{ text: string; focusInDraft: boolean }> {
@@ -50,15 +27,14 @@ test('a commented passage is highlighted, follows the text and links to its thre
   facilitatorApi,
 }) => {
   await Promise.all([karim.editor.open(draft), elise.editor.open(draft)]);
-  const karimPanel = new CommentsPanel(karim.page);
-  const elisePanel = new CommentsPanel(elise.page);
+  const [karimPanel, elisePanel] = [karim.comments, elise.comments];
   const karimHighlights = new DraftHighlights(karim.page);
   const eliseHighlights = new DraftHighlights(elise.page);
 
   // Karim comments on the last word of his sentence (contributors comment outside rounds).
   await karim.editor.typeInSection(PROBLEM, SENTENCE);
   await expect(elise.editor.sectionBody(PROBLEM)).toHaveText(SENTENCE);
-  for (const _ of PASSAGE) await karim.page.keyboard.press('Shift+ArrowLeft');
+  await karim.editor.selectBackwards(PASSAGE);
   await karimPanel.commentOnSelection(KARIM_SAYS);
   await expect(karimPanel.threadBy('Karim Benali')).toContainText(KARIM_SAYS);
 
@@ -116,7 +92,7 @@ test('a commented passage is highlighted, follows the text and links to its thre
   await visitor.page.goto(
     `/consultations/${draft.consultationId}/engagements/${draft.id}#thread-${threadId}`,
   );
-  const visitorPanel = new CommentsPanel(visitor.page);
+  const visitorPanel = visitor.comments;
   await expect(visitorPanel.thread(threadId)).toBeFocused({ timeout: 15_000 });
   await expect(visitorPanel.thread(threadId)).toContainText(KARIM_SAYS);
   await expect

@@ -1,9 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
-
 import { expect, test } from '../fixtures/people';
-import { CommentsPanel } from '../pages/CommentsPanel';
-import { baseUrl } from '../support/baseUrl';
+import { seriousViolations } from '../support/accessibility';
+import {
+  closeRoundNow,
+  ok,
+  onlyThreadId,
+  openRound,
+  stateChangingHeaders,
+} from '../support/workspaceApi';
 
 const PROBLEM = 'Problème public à résoudre';
 const SENTENCE = 'Les données sont dispersées entre ministères';
@@ -13,74 +16,6 @@ const PASSAGE = 'ministères';
 const KARIM_SAYS = 'Lesquels ? <b>Citez</b> les ministères.';
 const JULIEN_REPLIES = 'Au moins la DINUM, et mon voisin Jean Dupont, 06 12 34 56 78.';
 const HIDE_REASON = 'Données personnelles';
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-// ---- Set-up through the API, as the facilitators' screens for rounds would -----------------------
-
-function stateChangingHeaders(): Record<string, string> {
-  return { 'X-Requested-With': 'atelier', Origin: baseUrl() };
-}
-
-async function ok<T>(response: APIResponse, what: string): Promise<T> {
-  if (!response.ok())
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** A members' round on this commitment only, open from a minute ago for an hour. */
-async function openRound(
-  api: APIRequestContext,
-  consultationId: string,
-  commitmentId: string,
-): Promise<{ id: string; phase: string }> {
-  const now = Date.now();
-  return ok(
-    await api.post(`/api/consultations/${consultationId}/rounds`, {
-      headers: stateChangingHeaders(),
-      data: {
-        title: 'Période de commentaires de bout en bout',
-        opensAt: new Date(now - 60_000).toISOString(),
-        closesAt: new Date(now + 3_600_000).toISOString(),
-        commitmentIds: [commitmentId],
-      },
-    }),
-    'open a comment round',
-  );
-}
-
-async function closeRound(api: APIRequestContext, roundId: string): Promise<void> {
-  const round = await ok<{ phase: string }>(
-    await api.patch(`/api/rounds/${roundId}`, {
-      headers: stateChangingHeaders(),
-      data: { closeNow: true },
-    }),
-    'close the comment round',
-  );
-  expect(round.phase).toBe('closed');
-}
-
-async function onlyThreadId(api: APIRequestContext, commitmentId: string): Promise<string> {
-  const threads = await ok<{ id: string }[]>(
-    await api.get(`/api/commitments/${commitmentId}/threads`),
-    'list threads',
-  );
-  expect(threads).toHaveLength(1);
-  return threads[0]!.id;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
-}
 
 test('a passage is commented, answered, moderated, closed to comments and reported on', async ({
   karim,
@@ -89,23 +24,31 @@ test('a passage is commented, answered, moderated, closed to comments and report
   draft,
   facilitatorApi,
 }) => {
-  const round = await openRound(facilitatorApi, draft.consultationId, draft.id);
+  // Set up through the API, as the facilitators' screens for rounds would: a members' round on
+  // this commitment only, for an hour.
+  const round = await openRound(facilitatorApi, draft.consultationId, {
+    title: 'Période de commentaires de bout en bout',
+    commitmentIds: [draft.id],
+    closesInMs: 3_600_000,
+  });
   expect(round.phase).toBe('open');
   await Promise.all([
     karim.editor.open(draft),
     julien.editor.open(draft),
     camille.editor.open(draft),
   ]);
-  const [karimPanel, julienPanel, camillePanel] = [karim, julien, camille].map(
-    (person) => new CommentsPanel(person.page),
-  ) as [CommentsPanel, CommentsPanel, CommentsPanel];
+  const [karimPanel, julienPanel, camillePanel] = [
+    karim.comments,
+    julien.comments,
+    camille.comments,
+  ];
   await expect(karimPanel.region).toContainText('Aucun commentaire');
 
   // Karim writes a sentence, then selects its last word with the keyboard and comments on it.
   await karim.editor.typeInSection(PROBLEM, SENTENCE);
   // Everyone has the sentence: the server holds the text the anchor will point at.
   await expect(julien.editor.sectionBody(PROBLEM)).toHaveText(SENTENCE);
-  for (const _ of PASSAGE) await karim.page.keyboard.press('Shift+ArrowLeft');
+  await karim.editor.selectBackwards(PASSAGE);
   await karimPanel.commentOnSelection(KARIM_SAYS);
 
   const karimThread = karimPanel.threadBy('Karim Benali');
@@ -135,7 +78,7 @@ test('a passage is commented, answered, moderated, closed to comments and report
   }
 
   // The round closes; Julien selects a passage and tries to comment: refused, and told why.
-  await closeRound(facilitatorApi, round.id);
+  expect((await closeRoundNow(facilitatorApi, round.id)).phase).toBe('closed');
   await julien.editor.sectionBody(PROBLEM).selectText();
   await expect(julienPanel.commentSelectionInToolbar).toBeEnabled();
   await julienPanel.commentOnSelection('Un commentaire trop tard.');

@@ -1,30 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 
 import { expect, test, type Person } from '../fixtures/people';
-import { CommentsPanel } from '../pages/CommentsPanel';
 import { ModerationLogPage, ModerationPage } from '../pages/ModerationPage';
-import { baseUrl } from '../support/baseUrl';
-import { DEMO_CONSULTATION_TITLE, type DraftRef } from '../support/workspaceApi';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { seriousViolations } from '../support/accessibility';
+import {
+  DEMO_CONSULTATION_TITLE,
+  joinByInvitation,
+  ok,
+  stateChangingHeaders,
+  type DraftRef,
+  type ThreadRef,
+} from '../support/workspaceApi';
 
 // ---- Set-up through the API: the flag button belongs to the editor's panel, tested there ------
-
-function stateChangingHeaders(): Record<string, string> {
-  return { 'X-Requested-With': 'atelier', Origin: baseUrl() };
-}
-
-async function ok<T>(response: APIResponse, what: string): Promise<T> {
-  if (!response.ok())
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-interface ThreadRef {
-  readonly id: string;
-  readonly comments: readonly { readonly id: string }[];
-}
 
 /** A comment on the whole draft, written by whoever `api` is signed in as. */
 async function commentOnDraft(
@@ -49,21 +37,6 @@ async function flag(person: Person, commentId: string, reason: string): Promise<
     }),
     `${person.displayName} flags a comment`,
   );
-}
-
-/** Serious and critical violations, one readable line each (rule, help, first elements). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
 }
 
 test('a flagged comment is hidden from the queue, and the public log shows it by role, not name', async ({
@@ -118,7 +91,7 @@ test('a flagged comment is hidden from the queue, and the public log shows it by
   await expect(desk.item(words)).toHaveCount(0);
 
   // The thread shows the trace for everyone.
-  const karimPanel = new CommentsPanel(karim.page);
+  const karimPanel = karim.comments;
   await karim.editor.open(draft);
   await expect(karimPanel.threadBy('Karim Benali')).toContainText(hideReason);
   await expect(karimPanel.threadBy('Karim Benali')).not.toContainText(words);
@@ -212,21 +185,13 @@ test('a muted participant is refused when they comment, until the mute is lifted
 }) => {
   // A participant of their own, so that muting them disturbs no other spec running alongside.
   const name = `Noé Muet ${Date.now()}`;
-  const invitation = await ok<{ token: string }>(
-    await facilitatorApi.post(`/api/consultations/${draft.consultationId}/invitations`, {
-      headers: stateChangingHeaders(),
-      data: { email: `muet-${Date.now()}@atelier.test`, role: 'contributor' },
-    }),
-    'invite a contributor',
-  );
   const noe = await people.enter(null);
-  await ok(
-    await noe.context.request.post(`/api/invitations/${invitation.token}/accept`, {
-      headers: stateChangingHeaders(),
-      data: { displayName: name, password: 'une phrase de passe longue' },
-    }),
-    'accept the invitation',
-  );
+  await joinByInvitation(facilitatorApi, noe.context.request, draft.consultationId, {
+    email: `muet-${Date.now()}@atelier.test`,
+    role: 'contributor',
+    displayName: name,
+    password: 'une phrase de passe longue',
+  });
   await commentOnDraft(karim.page.request, draft, 'Le calendrier des jalons est-il réaliste ?');
 
   // Camille mutes Noé for an hour, with a reason.
@@ -244,7 +209,7 @@ test('a muted participant is refused when they comment, until the mute is lifted
   // Noé's draft turns read-only and his reply is refused, with the reason.
   await noe.editor.open(draft);
   await noe.editor.expectReadOnly('suspendu vos contributions');
-  const panel = new CommentsPanel(noe.page);
+  const panel = noe.comments;
   const thread = panel.threadBy('Karim Benali');
   await panel.reply(thread, 'Je voudrais répondre.');
   await expect(thread.getByRole('alert')).toHaveText(

@@ -1,25 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 
 import { expect, test, type Person } from '../fixtures/people';
-import { baseUrl } from '../support/baseUrl';
-import { createCommitment, signInThroughApi } from '../support/workspaceApi';
+import { seriousViolations } from '../support/accessibility';
+import {
+  createCommitment,
+  createConsultation,
+  joinByInvitation,
+  ok,
+  signedInApi,
+  stateChangingHeaders,
+} from '../support/workspaceApi';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NEW_PASSWORD = 'une phrase de passe assez longue';
 const ALINE_WRITES = 'Il manque un jalon sur l’ouverture des données de la commande publique.';
 const BRUNO_MENTIONS = '@Aline Fournier bonne idée : la DAJ pourrait le porter dès 2022.';
 const BRUNO_ADDS = 'Et un second jalon pour les collectivités ?';
-
-function stateChangingHeaders(): Record<string, string> {
-  return { 'X-Requested-With': 'atelier', Origin: baseUrl() };
-}
-
-async function ok<T>(response: APIResponse, what: string): Promise<T> {
-  if (!response.ok())
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /**
  * A consultation of its own with one commitment, so that nothing another spec does in the demo
@@ -29,17 +24,11 @@ async function aQuietConsultation(
   admin: APIRequestContext,
   suffix: string,
 ): Promise<{ consultationId: string; commitmentId: string }> {
-  const consultation = await ok<{ id: string }>(
-    await admin.post('/api/consultations', {
-      headers: stateChangingHeaders(),
-      data: {
-        title: 'Consultation des notifications',
-        slug: `notifications-${suffix}`,
-        visibility: 'members',
-      },
-    }),
-    'create a consultation',
-  );
+  const consultation = await createConsultation(admin, {
+    title: 'Consultation des notifications',
+    slug: `notifications-${suffix}`,
+    visibility: 'members',
+  });
   const commitment = await createCommitment(admin, consultation.id, 'Données de la commande');
   return { consultationId: consultation.id, commitmentId: commitment.id };
 }
@@ -52,43 +41,19 @@ async function invitedContributor(
   email: string,
   displayName: string,
 ): Promise<string> {
-  const invitation = await ok<{ token: string }>(
-    await admin.post(`/api/consultations/${consultationId}/invitations`, {
-      headers: stateChangingHeaders(),
-      data: { email, role: 'contributor' },
-    }),
-    `invite ${displayName}`,
-  );
-  const me = await ok<{ id: string }>(
-    await person.context.request.post(`/api/invitations/${invitation.token}/accept`, {
-      headers: stateChangingHeaders(),
-      data: { displayName, password: NEW_PASSWORD },
-    }),
-    `${displayName} accepts`,
-  );
-  return me.id;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
+  return joinByInvitation(admin, person.context.request, consultationId, {
+    email,
+    role: 'contributor',
+    displayName,
+    password: NEW_PASSWORD,
+  });
 }
 
 test('a mention reaches its person live, who reads it, follows it to the thread, and clears the rest', async ({
   people,
   playwright,
 }) => {
-  const admin = await playwright.request.newContext({ baseURL: baseUrl() });
-  await signInThroughApi(admin, 'admin@atelier.demo');
+  const admin = await signedInApi(playwright.request, 'admin@atelier.demo');
   const suffix = `${test.info().workerIndex}-${Date.now()}`;
   const { consultationId, commitmentId } = await aQuietConsultation(admin, suffix);
   const [aline, bruno] = [await people.enter(null), await people.enter(null)];

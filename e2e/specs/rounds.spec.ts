@@ -1,38 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIResponse, Page } from '@playwright/test';
-
 import { expect, test } from '../fixtures/people';
-import { CommentsPanel } from '../pages/CommentsPanel';
 import { localDateTimeIn, RoundsPage } from '../pages/RoundsPage';
-import { baseUrl } from '../support/baseUrl';
+import { seriousViolations } from '../support/accessibility';
+import { joinByInvitation, openRound, stateChangingHeaders } from '../support/workspaceApi';
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PROBLEM = 'Problème public à résoudre';
-
-function stateChangingHeaders(): Record<string, string> {
-  return { 'X-Requested-With': 'atelier', Origin: baseUrl() };
-}
-
-async function ok<T>(response: APIResponse, what: string): Promise<T> {
-  if (!response.ok())
-    throw new Error(`${what}: HTTP ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-/** Serious and critical violations, one readable line each (rule, help, first elements). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | '),
-    );
-}
 
 test('a facilitator opens a round, a contributor comments, the figures follow, the round closes early', async ({
   camille,
@@ -78,7 +49,7 @@ test('a facilitator opens a round, a contributor comments, the figures follow, t
 
   // Karim, a contributor at DINUM (an administration), comments on a heading of the draft.
   await karim.editor.open(draft);
-  const panel = new CommentsPanel(karim.page);
+  const panel = karim.comments;
   await karim.editor.sectionHeadings(PROBLEM).selectText();
   await panel.commentOnSelection('Quel est le périmètre exact du problème ?');
   await expect(panel.threadBy('Karim Benali')).toContainText('Quel est le périmètre exact');
@@ -135,43 +106,36 @@ test('a signed-in person who is not a member joins an open public round as a com
   draft,
 }) => {
   // Someone with an account and no role in the consultation: invited once, then removed.
-  const invitation = await ok<{ token: string }>(
-    await facilitatorApi.post(`/api/consultations/${draft.consultationId}/invitations`, {
-      headers: stateChangingHeaders(),
-      data: { email: `visiteuse-${Date.now()}@atelier.test`, role: 'observer' },
-    }),
-    'invite a person',
-  );
   const visitor = await people.enter(null);
-  const me = await ok<{ id: string }>(
-    await visitor.context.request.post(`/api/invitations/${invitation.token}/accept`, {
-      headers: stateChangingHeaders(),
-      data: { displayName: 'Inès Visiteuse', password: 'une phrase de passe longue' },
-    }),
-    'accept the invitation',
+  const visitorId = await joinByInvitation(
+    facilitatorApi,
+    visitor.context.request,
+    draft.consultationId,
+    {
+      email: `visiteuse-${Date.now()}@atelier.test`,
+      role: 'observer',
+      displayName: 'Inès Visiteuse',
+      password: 'une phrase de passe longue',
+    },
   );
   expect(
     (
-      await facilitatorApi.delete(`/api/consultations/${draft.consultationId}/members/${me.id}`, {
-        headers: stateChangingHeaders(),
-      })
+      await facilitatorApi.delete(
+        `/api/consultations/${draft.consultationId}/members/${visitorId}`,
+        {
+          headers: stateChangingHeaders(),
+        },
+      )
     ).status(),
   ).toBe(204);
 
   const title = `Tour public ${Date.now()}`;
-  const round = await ok<{ id: string }>(
-    await facilitatorApi.post(`/api/consultations/${draft.consultationId}/rounds`, {
-      headers: stateChangingHeaders(),
-      data: {
-        title,
-        audience: 'public',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: new Date(Date.now() + 20 * 60_000).toISOString(),
-        commitmentIds: [draft.id],
-      },
-    }),
-    'open a public round',
-  );
+  const round = await openRound(facilitatorApi, draft.consultationId, {
+    title,
+    audience: 'public',
+    commitmentIds: [draft.id],
+    closesInMs: 20 * 60_000,
+  });
   try {
     const rounds = new RoundsPage(visitor.page);
     await rounds.open(draft.consultationId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODERATION_REASON_MAX_CHARS, MODERATION_REASON_MIN_CHARS } from './commentLimits';
 import { instantInputSchema } from './commentRound';
 
 /**
@@ -59,8 +60,12 @@ export interface ModerationLogEntry {
   readonly at: string;
 }
 
-export const MODERATION_REASON_MAX_CHARS = 1000;
-const moderationReason = z.string().trim().min(3).max(MODERATION_REASON_MAX_CHARS);
+// The bounds live in the zod-free commentLimits.ts: the editor's comments panel reads them too.
+const moderationReason = z
+  .string()
+  .trim()
+  .min(MODERATION_REASON_MIN_CHARS)
+  .max(MODERATION_REASON_MAX_CHARS);
 
 /** `POST /api/comments/{id}/flag`. */
 export const flagCreateSchema = z.strictObject({ reason: moderationReason });

@@ -1,4 +1,10 @@
-import type { Commitment, Consultation, ConsultationRole, User } from '@atelier/domain';
+import type {
+  CommentRound,
+  Commitment,
+  Consultation,
+  ConsultationRole,
+  User,
+} from '@atelier/domain';
 import { hashPassword } from '../workspace/auth/passwordHasher';
 import { createCommitment } from '../workspace/commands/commitmentCommands';
 import { createConsultation, updateConsultation } from '../workspace/commands/consultationCommands';
@@ -96,4 +102,45 @@ export async function seedRolesScenario(
     otherConsultation,
     otherCommitment,
   };
+}
+
+/**
+ * A new person the scenario's admin made a member of its consultation with `role`: tests that
+ * spend budgets (comments, flags) or change someone get people of their own.
+ */
+export async function aMember(
+  context: WorkspaceContext,
+  scenario: RolesScenario,
+  role: ConsultationRole,
+  overrides: Partial<User> & { label?: string } = {},
+): Promise<User> {
+  const user = await aUser(context, { label: role, ...overrides });
+  await setMemberRole(context, scenario.admin, scenario.consultation.id, user.id, role);
+  return user;
+}
+
+/**
+ * A members' round on every commitment of the scenario's consultation, stored directly, open
+ * from an hour ago for a day: members may comment while it lasts.
+ */
+export async function anOpenRound(
+  context: WorkspaceContext,
+  scenario: RolesScenario,
+  title = 'Premier tour',
+): Promise<CommentRound> {
+  const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+  const round: CommentRound = {
+    id: context.newId(),
+    consultationId: scenario.consultation.id,
+    title,
+    instructions: '',
+    opensAt: hoursFromNow(-1),
+    closesAt: hoursFromNow(24),
+    audience: 'members',
+    commitmentIds: [],
+    createdBy: scenario.admin.id,
+    createdAt: hoursFromNow(-2),
+  };
+  await context.store.commentRounds.create(round);
+  return round;
 }

@@ -12,16 +12,17 @@ import * as Y from 'yjs';
 import { anchorForQuote, draftSectionTitles, readDraft } from '@atelier/collab';
 import { bindHeadlessDraftEditor, type HeadlessDraftEditor } from '@atelier/collab/draft-editor';
 import type { CommentThreadDto } from '@atelier/protocol';
-import { ApiClient } from '../../testing/apiClient';
+import type { ApiClient } from '../../testing/apiClient';
 import { webSocketWithCookie } from '../../testing/cookieWebSocket';
 import { eventually } from '../../testing/eventually';
+import { signedInClient } from '../../testing/signedInClient';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
 import {
+  anOpenRound,
   seedRolesScenario,
-  TEST_PASSWORD,
   type RolesScenario,
 } from '../../testing/workspaceFixtures';
 
@@ -32,19 +33,7 @@ const cleanups: Array<() => void> = [];
 beforeAll(async () => {
   running = await startWorkspaceServer();
   scenario = await seedRolesScenario(running.context);
-  const now = Date.now();
-  await running.context.store.commentRounds.create({
-    id: running.context.newId(),
-    consultationId: scenario.consultation.id,
-    title: 'Tour ouvert',
-    instructions: '',
-    opensAt: new Date(now - 3_600_000).toISOString(),
-    closesAt: new Date(now + 86_400_000).toISOString(),
-    audience: 'members',
-    commitmentIds: [],
-    createdBy: scenario.admin.id,
-    createdAt: new Date(now - 7_200_000).toISOString(),
-  });
+  await anOpenRound(running.context, scenario, 'Tour ouvert');
 });
 afterAll(async () => {
   for (const cleanup of cleanups) cleanup();
@@ -59,8 +48,7 @@ interface Writer {
 
 /** A person with the draft open: a headless Lexical editor bound to a real y-websocket provider. */
 async function openDraft(role: 'contributor' | 'facilitator' | 'commenter'): Promise<Writer> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
+  const api = await signedInClient(running.baseUrl, scenario.people[role]);
   const doc = new Y.Doc();
   const editor = bindHeadlessDraftEditor(doc);
   const provider = new WebsocketProvider(

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comment, CommentAnchor, CommentThread, User } from '@atelier/domain';
-import { ApiClient } from '../../testing/apiClient';
+import { signedInClient } from '../../testing/signedInClient';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
-import {
-  aUser,
-  seedRolesScenario,
-  TEST_PASSWORD,
-  type RolesScenario,
-} from '../../testing/workspaceFixtures';
+import { aUser, seedRolesScenario, type RolesScenario } from '../../testing/workspaceFixtures';
 
 let running: RunningWorkspaceServer;
 let scenario: RolesScenario;
@@ -205,12 +200,10 @@ describe('feedback report as HTML', () => {
 describe('who may read the report', () => {
   it('follows the consultation: members only when it is, and a format must be known', async () => {
     expect((await fetch(reportUrl(closed.consultation.id, 'csv'))).status).toBe(401);
-    const stranger = new ApiClient(running.baseUrl);
-    await stranger.signIn(closed.people.stranger.email, TEST_PASSWORD);
+    const stranger = await signedInClient(running.baseUrl, closed.people.stranger);
     const headers = { cookie: stranger.sessionCookie! };
     expect((await fetch(reportUrl(closed.consultation.id, 'html'), { headers })).status).toBe(404);
-    const observer = new ApiClient(running.baseUrl);
-    await observer.signIn(closed.people.observer.email, TEST_PASSWORD);
+    const observer = await signedInClient(running.baseUrl, closed.people.observer);
     const allowed = await fetch(reportUrl(closed.consultation.id, 'csv'), {
       headers: { cookie: observer.sessionCookie! },
     });

@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commentPersonDtoSchema, type CommentPersonDto } from '@atelier/protocol';
+import {
+  commentPersonDtoSchema,
+  type CommentPersonDto,
+  type ErrorBodyDto,
+} from '@atelier/protocol';
 import { ApiClient } from '../../testing/apiClient';
+import { signedInClient } from '../../testing/signedInClient';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
-import {
-  aUser,
-  seedRolesScenario,
-  TEST_PASSWORD,
-  type RolesScenario,
-} from '../../testing/workspaceFixtures';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
-
-type ErrorBody = { error: { code: string; message: string } };
+import { aMember, seedRolesScenario, type RolesScenario } from '../../testing/workspaceFixtures';
 
 let running: RunningWorkspaceServer;
 let scenario: RolesScenario;
@@ -26,11 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => running.stop());
 
-async function signedInAs(email: string): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(email, TEST_PASSWORD);
-  return api;
-}
+const signedInAs = (email: string): Promise<ApiClient> =>
+  signedInClient(running.baseUrl, { email });
 
 const mentionablePath = (consultationId: string, q?: string) =>
   `/api/consultations/${consultationId}/mentionable${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`;
@@ -53,17 +47,10 @@ describe('GET /api/consultations/{id}/mentionable', () => {
   });
 
   it('narrows by the start of a word of the name, ignoring case and accents', async () => {
-    const pseudonymous = await aUser(running.context, {
+    const pseudonymous = await aMember(running.context, scenario, 'commenter', {
       displayName: 'Hélène Dupré',
       publicPseudonym: 'Élodie Garçon',
     });
-    await setMemberRole(
-      running.context,
-      scenario.admin,
-      scenario.consultation.id,
-      pseudonymous.id,
-      'commenter',
-    );
     const api = await signedInAs(scenario.people.contributor.email);
     const byFirstName = await api.get<CommentPersonDto[]>(
       mentionablePath(scenario.consultation.id, 'elo'),
@@ -87,14 +74,9 @@ describe('GET /api/consultations/{id}/mentionable', () => {
 
   it('answers at most 10 people, sorted by name', async () => {
     for (let index = 0; index < 12; index++) {
-      const member = await aUser(running.context, { displayName: `Zoé Nombreuse ${index}` });
-      await setMemberRole(
-        running.context,
-        scenario.admin,
-        scenario.consultation.id,
-        member.id,
-        'observer',
-      );
+      await aMember(running.context, scenario, 'observer', {
+        displayName: `Zoé Nombreuse ${index}`,
+      });
     }
     const api = await signedInAs(scenario.people.facilitator.email);
     const response = await api.get<CommentPersonDto[]>(
@@ -107,21 +89,21 @@ describe('GET /api/consultations/{id}/mentionable', () => {
 
   it('refuses the signed-out (401), outsiders of a members-only consultation (404) and bad queries (400)', async () => {
     const anonymous = new ApiClient(running.baseUrl);
-    const signedOut = await anonymous.get<ErrorBody>(mentionablePath(scenario.consultation.id));
+    const signedOut = await anonymous.get<ErrorBodyDto>(mentionablePath(scenario.consultation.id));
     expect(signedOut.status).toBe(401);
 
     const stranger = await signedInAs(scenario.people.stranger.email);
-    const outsider = await stranger.get<ErrorBody>(mentionablePath(scenario.consultation.id));
+    const outsider = await stranger.get<ErrorBodyDto>(mentionablePath(scenario.consultation.id));
     expect(outsider.status).toBe(404);
     expect(outsider.body.error.code).toMatch(/not_found/);
 
     const member = await signedInAs(scenario.people.commenter.email);
-    const tooLong = await member.get<ErrorBody>(
+    const tooLong = await member.get<ErrorBodyDto>(
       mentionablePath(scenario.consultation.id, 'x'.repeat(65)),
     );
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.code).toBe('validation_failed');
-    const unknownParameter = await member.get<ErrorBody>(
+    const unknownParameter = await member.get<ErrorBodyDto>(
       `/api/consultations/${scenario.consultation.id}/mentionable?email=x`,
     );
     expect(unknownParameter.status).toBe(400);

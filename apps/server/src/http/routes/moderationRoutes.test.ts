@@ -7,23 +7,23 @@ import {
   type ServerToClientEvents,
   type ThreadChangedPayload,
   type CommitmentWatchResult,
+  type ErrorBodyDto,
 } from '@atelier/protocol';
 import { ApiClient } from '../../testing/apiClient';
 import { eventually } from '../../testing/eventually';
+import { signedInClient } from '../../testing/signedInClient';
 import { TEST_ORIGIN } from '../../testing/startTestServer';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
 import {
+  aMember,
   aUser,
   seedRolesScenario,
-  TEST_PASSWORD,
   type RolesScenario,
 } from '../../testing/workspaceFixtures';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
 
-type ErrorBody = { error: { code: string; message: string } };
 type LogEntry = {
   action: string;
   target: string;
@@ -50,9 +50,7 @@ afterAll(async () => {
 });
 
 async function signedInAs(role: keyof RolesScenario['people'], from = scenario) {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(from.people[role].email, TEST_PASSWORD);
-  return api;
+  return signedInClient(running.baseUrl, from.people[role]);
 }
 
 /**
@@ -112,7 +110,7 @@ describe('flags and the moderation queue', () => {
       commentId: comments[0]!.id,
       reason: 'Hors sujet et agressif',
     });
-    const again = await commenter.post<ErrorBody>(`/api/comments/${comments[0]!.id}/flag`, {
+    const again = await commenter.post<ErrorBodyDto>(`/api/comments/${comments[0]!.id}/flag`, {
       reason: 'Encore une fois',
     });
     expect(again.status).toBe(409);
@@ -127,7 +125,7 @@ describe('flags and the moderation queue', () => {
     );
     const observer = await signedInAs('observer');
     expect(
-      (await observer.post<ErrorBody>(path, { reason: 'Abusif', extra: 1 })).body.error.code,
+      (await observer.post<ErrorBodyDto>(path, { reason: 'Abusif', extra: 1 })).body.error.code,
     ).toBe('validation_failed');
     expect((await observer.post(path, { reason: 'x' })).status).toBe(400);
     expect((await observer.post('/api/comments/unknown/flag', { reason: 'Abusif' })).status).toBe(
@@ -135,9 +133,12 @@ describe('flags and the moderation queue', () => {
     );
     const hidden = await aThread(closed.people.contributor, [{ body: 'Entre membres' }], closed);
     const stranger = await signedInAs('stranger', closed);
-    const refused = await stranger.post<ErrorBody>(`/api/comments/${hidden.comments[0]!.id}/flag`, {
-      reason: 'Abusif',
-    });
+    const refused = await stranger.post<ErrorBodyDto>(
+      `/api/comments/${hidden.comments[0]!.id}/flag`,
+      {
+        reason: 'Abusif',
+      },
+    );
     expect(refused.status).toBe(404);
     expect(refused.body.error.code).toBe('comment_not_found');
     expect(
@@ -172,7 +173,7 @@ describe('flags and the moderation queue', () => {
     // Oldest first; two flags in the same millisecond may come in either order.
     expect(item?.flags.map((flag) => flag.reason).sort()).toEqual(['Publicité', 'Spam commercial']);
 
-    expect((await (await signedInAs('contributor')).get<ErrorBody>(path)).body.error.code).toBe(
+    expect((await (await signedInAs('contributor')).get<ErrorBodyDto>(path)).body.error.code).toBe(
       'insufficient_role',
     );
     expect((await new ApiClient(running.baseUrl).get(path)).status).toBe(401);
@@ -186,7 +187,7 @@ describe('hiding and restoring', () => {
     const before = (await moderationLog()).body.length;
     const refused = await (
       await signedInAs('commenter')
-    ).post<ErrorBody>(`/api/comments/${comments[0]!.id}/hide`, {
+    ).post<ErrorBodyDto>(`/api/comments/${comments[0]!.id}/hide`, {
       reason: 'Je ne suis pas d’accord',
     });
     expect(refused.status).toBe(403);
@@ -232,7 +233,7 @@ describe('hiding and restoring', () => {
     );
     expect(queue.body.map((item) => item.comment.id)).not.toContain(root.id);
 
-    const twice = await facilitator.post<ErrorBody>(`/api/comments/${root.id}/hide`, {
+    const twice = await facilitator.post<ErrorBodyDto>(`/api/comments/${root.id}/hide`, {
       reason: 'Encore',
     });
     expect(twice.body.error.code).toBe('comment_hidden');
@@ -246,7 +247,7 @@ describe('hiding and restoring', () => {
     expect(
       commentDisplay((await running.context.store.commentThreads.findComment(root.id))!),
     ).toEqual({ kind: 'visible', body: 'Propos injurieux', edited: false });
-    const again = await facilitator.post<ErrorBody>(`/api/comments/${root.id}/restore`, {
+    const again = await facilitator.post<ErrorBodyDto>(`/api/comments/${root.id}/restore`, {
       reason: 'Encore',
     });
     expect(again.status).toBe(409);
@@ -317,34 +318,29 @@ describe('mutes', () => {
     expect(listed.body.map((mute) => mute.userId)).toContain(target.id);
 
     expect((await facilitator.delete(mutePath(target))).status).toBe(204);
-    expect((await facilitator.delete<ErrorBody>(mutePath(target))).body.error.code).toBe(
+    expect((await facilitator.delete<ErrorBodyDto>(mutePath(target))).body.error.code).toBe(
       'mute_not_found',
     );
   });
 
   it('never mutes another moderator, an admin or oneself; only facilitators mute', async () => {
     const facilitator = await signedInAs('facilitator');
-    const colleague = await aUser(running.context, { label: 'cofacilitator' });
-    await setMemberRole(
-      running.context,
-      scenario.admin,
-      scenario.consultation.id,
-      colleague.id,
-      'facilitator',
-    );
+    const colleague = await aMember(running.context, scenario, 'facilitator', {
+      label: 'cofacilitator',
+    });
     const body = { until: until(), reason: 'Pour voir' };
     for (const target of [colleague, scenario.admin, scenario.people.facilitator]) {
-      const refused = await facilitator.put<ErrorBody>(mutePath(target), body);
+      const refused = await facilitator.put<ErrorBodyDto>(mutePath(target), body);
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('cannot_mute_moderator');
     }
     const byContributor = await (
       await signedInAs('contributor')
-    ).put<ErrorBody>(mutePath(scenario.people.observer), body);
+    ).put<ErrorBodyDto>(mutePath(scenario.people.observer), body);
     expect(byContributor.body.error.code).toBe('insufficient_role');
     expect(
       (
-        await facilitator.put<ErrorBody>(mutePath(scenario.people.observer), {
+        await facilitator.put<ErrorBodyDto>(mutePath(scenario.people.observer), {
           until: '2001-01-01T00:00:00Z',
           reason: 'Trop tard',
         })
@@ -355,7 +351,7 @@ describe('mutes', () => {
     ).toBe(400);
     expect(
       (
-        await facilitator.put<ErrorBody>(
+        await facilitator.put<ErrorBodyDto>(
           `/api/consultations/${scenario.consultation.id}/mutes/nobody`,
           body,
         )
@@ -384,8 +380,7 @@ describe('the public moderation log', () => {
     await facilitator.delete(mutePath);
     // The admin who created the consultation is its facilitator; this one is not a member.
     const platformAdmin = await aUser(running.context, { label: 'admin', platformRole: 'admin' });
-    const admin = new ApiClient(running.baseUrl);
-    await admin.signIn(platformAdmin.email, TEST_PASSWORD);
+    const admin = await signedInClient(running.baseUrl, platformAdmin);
     await admin.patch(`/api/commitments/${scenario.commitment.id}`, { locked: true });
     await facilitator.patch(`/api/commitments/${scenario.commitment.id}`, { locked: false });
 

@@ -8,6 +8,7 @@ import {
   type ClientToServerEvents,
   type CommentDto,
   type CommentThreadDto,
+  type ErrorBodyDto,
   type NotificationListDto,
   type NotificationNewPayload,
   type ServerToClientEvents,
@@ -15,46 +16,32 @@ import {
 } from '@atelier/protocol';
 import { ApiClient } from '../../testing/apiClient';
 import { eventually } from '../../testing/eventually';
+import { signedInClient } from '../../testing/signedInClient';
 import { TEST_ORIGIN } from '../../testing/startTestServer';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
 import {
-  aUser,
+  aMember,
+  anOpenRound,
   seedRolesScenario,
-  TEST_PASSWORD,
   type RolesScenario,
 } from '../../testing/workspaceFixtures';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
 import { setUserDisabled } from '../../workspace/commands/userCommands';
 
-type ErrorBody = { error: { code: string; message: string } };
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let running: RunningWorkspaceServer;
 let scenario: RolesScenario;
 const sockets: ClientSocket[] = [];
 
-const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
-
 beforeAll(async () => {
   running = await startWorkspaceServer({ apiRequestsPerMinute: 100_000 });
   scenario = await seedRolesScenario(running.context);
   // A members' round open for a day: commenters may comment (the reminders are not running
   // here, see roundReminders.test.ts; every notification below comes from a comment).
-  await running.context.store.commentRounds.create({
-    id: running.context.newId(),
-    consultationId: scenario.consultation.id,
-    title: 'Premier tour',
-    instructions: '',
-    opensAt: hours(-1),
-    closesAt: hours(24),
-    audience: 'members',
-    commitmentIds: [],
-    createdBy: scenario.admin.id,
-    createdAt: hours(-2),
-  });
+  await anOpenRound(running.context, scenario);
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -71,11 +58,8 @@ async function aParticipant(
   label: string,
   role: 'commenter' | 'contributor' = 'commenter',
 ): Promise<Participant> {
-  const user = await aUser(running.context, { label });
-  await setMemberRole(running.context, scenario.admin, scenario.consultation.id, user.id, role);
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(user.email, TEST_PASSWORD);
-  return { user, api };
+  const user = await aMember(running.context, scenario, role, { label });
+  return { user, api: await signedInClient(running.baseUrl, user) };
 }
 
 async function openThread(
@@ -225,8 +209,7 @@ describe('notifications about comments', () => {
     const threadId = await openThread(aline, 'Proposition de jalon.');
     const hiddenReply = await reply(bruno, threadId, 'Mon voisin Jean Dupont, 06 12 34 56 78.');
     const deletedReply = await reply(bruno, threadId, 'Finalement, rien.');
-    const facilitator = new ApiClient(running.baseUrl);
-    await facilitator.signIn(scenario.people.facilitator.email, TEST_PASSWORD);
+    const facilitator = await signedInClient(running.baseUrl, scenario.people.facilitator);
 
     expect(
       (
@@ -262,8 +245,7 @@ describe('notifications about comments', () => {
     const bruno = await aParticipant('bruno');
     const threadId = await openThread(aline, 'Une question sur le budget.');
     await reply(bruno, threadId, 'Le budget est confidentiel pour l’instant.');
-    const admin = new ApiClient(running.baseUrl);
-    await admin.signIn(scenario.admin.email, TEST_PASSWORD);
+    const admin = await signedInClient(running.baseUrl, scenario.admin);
 
     const removed = await admin.delete(
       `/api/consultations/${scenario.consultation.id}/members/${aline.user.id}`,
@@ -288,10 +270,10 @@ describe('reading and marking notifications', () => {
     await reply(bruno, second, 'Réponse au second.');
     const [newest, oldest] = (await notificationsOf(aline)).notifications;
 
-    const theirs = await bruno.api.post<ErrorBody>(`/api/notifications/${newest!.id}/read`);
+    const theirs = await bruno.api.post<ErrorBodyDto>(`/api/notifications/${newest!.id}/read`);
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe('notification_not_found');
-    const unknown = await aline.api.post<ErrorBody>('/api/notifications/inconnue/read');
+    const unknown = await aline.api.post<ErrorBodyDto>('/api/notifications/inconnue/read');
     expect(unknown.status).toBe(404);
     expect((await notificationsOf(aline)).unreadCount).toBe(2);
 
@@ -324,7 +306,7 @@ describe('reading and marking notifications', () => {
     const instants = all.notifications.map((n) => n.createdAt);
     expect(instants).toEqual([...instants].sort().reverse());
     for (const limit of ['0', '101', 'beaucoup', '1.5']) {
-      const refused = await aline.api.get<ErrorBody>(`/api/notifications?limit=${limit}`);
+      const refused = await aline.api.get<ErrorBodyDto>(`/api/notifications?limit=${limit}`);
       expect(refused.status, limit).toBe(400);
       expect(refused.body.error.code).toBe('validation_failed');
     }
@@ -338,7 +320,7 @@ describe('reading and marking notifications', () => {
       ['POST', '/api/notifications/read-all'],
       ['POST', '/api/notifications/quelconque/read'],
     ] as const) {
-      const answer = await signedOut.request<ErrorBody>(
+      const answer = await signedOut.request<ErrorBodyDto>(
         method,
         path,
         method === 'POST' ? {} : undefined,

@@ -4,21 +4,15 @@ import {
   commentRoundDtoSchema,
   type CommentRoundDto,
   type CommentThreadDto,
+  type ErrorBodyDto,
 } from '@atelier/protocol';
 import { ApiClient } from '../../testing/apiClient';
+import { signedInClient } from '../../testing/signedInClient';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
-import {
-  aUser,
-  seedRolesScenario,
-  TEST_PASSWORD,
-  type RolesScenario,
-} from '../../testing/workspaceFixtures';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
-
-type ErrorBody = { error: { code: string; message: string } };
+import { aMember, seedRolesScenario, type RolesScenario } from '../../testing/workspaceFixtures';
 
 /**
  * What the rounds page reads (issue 6): each round's participation per commitment, over real
@@ -36,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => running.stop());
 
-async function signedInAs(user: User): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(user.email, TEST_PASSWORD);
-  return api;
-}
+const signedInAs = (user: User): Promise<ApiClient> => signedInClient(running.baseUrl, user);
 
 const roundsPath = () => `/api/consultations/${scenario.consultation.id}/rounds`;
 const threadsPath = () => `/api/commitments/${scenario.commitment.id}/threads`;
@@ -68,15 +58,9 @@ describe('GET /api/consultations/{id}/rounds: participation', () => {
     const round = await openRound(facilitator, 'Tour compté');
     // An administration's commenter, and a citizen (no organisation) who joins as commenter.
     const commenter = await signedInAs(scenario.people.commenter);
-    const citizenUser = await aUser(running.context, { label: 'citoyenne' });
-    await setMemberRole(
-      running.context,
-      scenario.admin,
-      scenario.consultation.id,
-      citizenUser.id,
-      'commenter',
+    const citizen = await signedInAs(
+      await aMember(running.context, scenario, 'commenter', { label: 'citoyenne' }),
     );
-    const citizen = await signedInAs(citizenUser);
 
     const first = await commenter.post<CommentThreadDto>(threadsPath(), { body: 'Premier avis' });
     expect(first.status).toBe(201);
@@ -133,14 +117,14 @@ describe('GET /api/consultations/{id}/rounds: participation', () => {
 
     // Members-only consultation: strangers do not learn it exists; signed out must sign in.
     const stranger = await signedInAs(scenario.people.stranger);
-    expect((await stranger.get<ErrorBody>(roundsPath())).status).toBe(404);
+    expect((await stranger.get<ErrorBodyDto>(roundsPath())).status).toBe(404);
     expect((await new ApiClient(running.baseUrl).get(roundsPath())).status).toBe(401);
     const observer = await signedInAs(scenario.people.observer);
     expect((await roundAsSeenBy(observer, round.id)).title).toBe('Tour lu');
 
     // Reading is not managing.
     const contributor = await signedInAs(scenario.people.contributor);
-    const refused = await contributor.patch<ErrorBody>(`/api/rounds/${round.id}`, {
+    const refused = await contributor.patch<ErrorBodyDto>(`/api/rounds/${round.id}`, {
       closeNow: true,
     });
     expect(refused.status).toBe(403);

@@ -6,13 +6,12 @@ import {
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
 import {
-  aUser,
+  aMember,
   seedRolesScenario,
   TEST_PASSWORD,
   type RolesScenario,
 } from '../../testing/workspaceFixtures';
 import { createOrganisation } from '../../workspace/commands/organisationCommands';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
 
 /**
  * Every role against every comment action, through real HTTP. The observer, commenter and
@@ -58,16 +57,11 @@ beforeAll(async () => {
     name: 'Association partenaire',
     kind: 'civil_society',
   });
-  const outsider = await aUser(context, { label: 'outsider', organisationId: elsewhere.id });
-  await setMemberRole(
-    context,
-    scenario.admin,
-    scenario.consultation.id,
-    outsider.id,
-    'contributor',
-  );
-  bystander = await aUser(context, { label: 'bystander' });
-  await setMemberRole(context, scenario.admin, scenario.consultation.id, bystander.id, 'commenter');
+  const outsider = await aMember(context, scenario, 'contributor', {
+    label: 'outsider',
+    organisationId: elsewhere.id,
+  });
+  bystander = await aMember(context, scenario, 'commenter', { label: 'bystander' });
   for (const who of everyone) {
     const api = new ApiClient(running.baseUrl);
     const person =

@@ -8,22 +8,22 @@ import {
   type CommentDto,
   type CommentRoundDto,
   type CommentThreadDto,
+  type ErrorBodyDto,
 } from '@atelier/protocol';
 import { docFromStored } from '../../collab/storedDocument';
 import { ApiClient } from '../../testing/apiClient';
+import { signedInClient } from '../../testing/signedInClient';
 import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
 import {
+  aMember,
+  anOpenRound,
   aUser,
   seedRolesScenario,
-  TEST_PASSWORD,
   type RolesScenario,
 } from '../../testing/workspaceFixtures';
-import { setMemberRole } from '../../workspace/commands/memberCommands';
-
-type ErrorBody = { error: { code: string; message: string } };
 
 let running: RunningWorkspaceServer;
 let scenario: RolesScenario;
@@ -34,36 +34,17 @@ const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
 beforeAll(async () => {
   running = await startWorkspaceServer({ apiRequestsPerMinute: 100_000 });
   scenario = await seedRolesScenario(running.context);
-  openRound = {
-    id: running.context.newId(),
-    consultationId: scenario.consultation.id,
-    title: 'Premier tour',
-    instructions: '',
-    opensAt: hours(-1),
-    closesAt: hours(24),
-    audience: 'members',
-    commitmentIds: [],
-    createdBy: scenario.admin.id,
-    createdAt: hours(-2),
-  };
-  await running.context.store.commentRounds.create(openRound);
+  openRound = await anOpenRound(running.context, scenario);
 });
 afterAll(async () => running.stop());
 
 /** A new commenter of the consultation, signed in: each test spends its own comment budget. */
 async function aCommenter(role: 'commenter' | 'contributor' = 'commenter') {
-  const user = await aUser(running.context, { label: role });
-  await setMemberRole(running.context, scenario.admin, scenario.consultation.id, user.id, role);
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(user.email, TEST_PASSWORD);
-  return { user, api };
+  const user = await aMember(running.context, scenario, role);
+  return { user, api: await signedInAs(user) };
 }
 
-async function signedInAs(user: User) {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(user.email, TEST_PASSWORD);
-  return api;
-}
+const signedInAs = (user: User): Promise<ApiClient> => signedInClient(running.baseUrl, user);
 
 const threadsPath = () => `/api/commitments/${scenario.commitment.id}/threads`;
 const storedThreadCount = async () =>
@@ -95,12 +76,12 @@ describe('threads and comments', () => {
   it('refuses a comment over the length limit, and unknown fields, storing nothing', async () => {
     const { api } = await aCommenter();
     const before = await storedThreadCount();
-    const tooLong = await api.post<ErrorBody>(threadsPath(), {
+    const tooLong = await api.post<ErrorBodyDto>(threadsPath(), {
       body: 'a'.repeat(COMMENT_BODY_MAX_CHARS + 1),
     });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.code).toBe('validation_failed');
-    const extra = await api.post<ErrorBody>(threadsPath(), { body: 'Bonjour', html: '<b>' });
+    const extra = await api.post<ErrorBodyDto>(threadsPath(), { body: 'Bonjour', html: '<b>' });
     expect(extra.status).toBe(400);
     expect(await storedThreadCount()).toBe(before);
   });
@@ -113,13 +94,13 @@ describe('threads and comments', () => {
     );
     const creation = anchorForQuote(otherDoc, 'Un engagement ailleurs');
     if (!creation.ok) throw new Error(creation.reason);
-    const foreign = await api.post<ErrorBody>(threadsPath(), {
+    const foreign = await api.post<ErrorBodyDto>(threadsPath(), {
       body: 'Sur ce passage',
       anchor: creation.anchor,
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe('invalid_anchor');
-    const forged = await api.post<ErrorBody>(threadsPath(), {
+    const forged = await api.post<ErrorBodyDto>(threadsPath(), {
       body: 'Sur ce passage',
       anchor: { start: 'AAAA', end: 'AAAA', quote: 'x', prefix: '', suffix: '' },
     });
@@ -154,7 +135,7 @@ describe('threads and comments', () => {
       closesAt: hours(-1),
     };
     await running.context.store.commentRounds.create(closed);
-    const late = await api.post<ErrorBody>(threadsPath(), { body: 'Après', roundId: closed.id });
+    const late = await api.post<ErrorBodyDto>(threadsPath(), { body: 'Après', roundId: closed.id });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('round_not_open');
 
@@ -175,7 +156,7 @@ describe('threads and comments', () => {
     );
     expect(closing.status).toBe(200);
     expect(closing.body.phase).toBe('closed');
-    const reply = await api.post<ErrorBody>(`/api/threads/${inRound.body.id}/comments`, {
+    const reply = await api.post<ErrorBodyDto>(`/api/threads/${inRound.body.id}/comments`, {
       body: 'Encore un mot',
     });
     expect(reply.status).toBe(409);
@@ -195,7 +176,7 @@ describe('threads and comments', () => {
       byRole: 'facilitator',
     });
     const other = await aCommenter();
-    const reply = await other.api.post<ErrorBody>(`/api/threads/${created.body.id}/comments`, {
+    const reply = await other.api.post<ErrorBodyDto>(`/api/threads/${created.body.id}/comments`, {
       body: 'Je réponds quand même',
     });
     expect(reply.status).toBe(409);
@@ -212,7 +193,7 @@ describe('threads and comments', () => {
       expect((await api.post(threadsPath(), { body: `Message ${i}` })).status).toBe(201);
     }
     const before = await storedThreadCount();
-    const flooded = await api.post<ErrorBody>(threadsPath(), { body: 'Un de trop' });
+    const flooded = await api.post<ErrorBodyDto>(threadsPath(), { body: 'Un de trop' });
     expect(flooded.status).toBe(429);
     expect(flooded.body.error.code).toBe('too_many_comments');
     expect(await storedThreadCount()).toBe(before);
@@ -230,7 +211,7 @@ describe('threads and comments', () => {
       by: scenario.people.facilitator.id,
       createdAt: new Date().toISOString(),
     });
-    const response = await api.post<ErrorBody>(threadsPath(), { body: 'Je suis muet ?' });
+    const response = await api.post<ErrorBodyDto>(threadsPath(), { body: 'Je suis muet ?' });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('muted');
   });
@@ -249,7 +230,7 @@ describe('threads and comments', () => {
       },
     ]);
     const stranger = await aUser(running.context, { label: 'not-member' });
-    const badMention = await author.api.post<ErrorBody>(threadsPath(), {
+    const badMention = await author.api.post<ErrorBodyDto>(threadsPath(), {
       body: 'Coucou',
       mentions: [stranger.id],
     });
@@ -274,7 +255,7 @@ describe('threads and comments', () => {
     expect(agreed.body.myReaction).toBe('agree');
     expect(reacted.body.reactions.agree).toMatchObject({ administration: 1, citizen: 0 });
     expect(reacted.body.reactions.disagree).toMatchObject({ administration: 0, citizen: 1 });
-    const bad = await facilitator.put<ErrorBody>(`/api/comments/${rootId}/reaction`, {
+    const bad = await facilitator.put<ErrorBodyDto>(`/api/comments/${rootId}/reaction`, {
       kind: 'love',
     });
     expect(bad.status).toBe(400);
@@ -326,10 +307,13 @@ describe('threads and comments', () => {
       draftVersion: 'v3',
       respondedBy: { userId: scenario.people.facilitator.id },
     });
-    const invalid = await facilitator.put<ErrorBody>(`/api/threads/${created.body.id}/response`, {
-      disposition: 'maybe',
-      reason: 'x',
-    });
+    const invalid = await facilitator.put<ErrorBodyDto>(
+      `/api/threads/${created.body.id}/response`,
+      {
+        disposition: 'maybe',
+        reason: 'x',
+      },
+    );
     expect(invalid.status).toBe(400);
     const audit = await running.context.store.audit.listByConsultation(
       scenario.consultation.id,
@@ -388,7 +372,7 @@ describe('comment rounds', () => {
     expect(opened.status).toBe(201);
     commentRoundDtoSchema.parse(opened.body);
     expect(opened.body.phase).toBe('open');
-    const backwards = await facilitator.patch<ErrorBody>(`/api/rounds/${opened.body.id}`, {
+    const backwards = await facilitator.patch<ErrorBodyDto>(`/api/rounds/${opened.body.id}`, {
       closesAt: hours(-5),
     });
     expect(backwards.status).toBe(400);

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ReasonForm } from '../../lib/ReasonForm';
 import { CommentBodyFields } from './CommentBodyFields';
 import { commentsApi } from './commentsApi';
 import { useCommentsContext } from './commentsContext';
@@ -10,7 +11,6 @@ import { commentErrorKey, formatDate, formatDateTime } from './commentView';
 import { mentionsInBody, splitMentions } from './mentions';
 import type { CommentDraft } from './MentionTextarea';
 import { ReactionBar } from './ReactionBar';
-import { ReasonForm } from './ReasonForm';
 import { useInvalidateThreads } from './useInvalidateThreads';
 
 /**
@@ -219,9 +219,12 @@ function OwnCommentActions({ comment, onEdit }: { comment: CommentDto; onEdit: (
 function FlagAction({ comment }: { comment: CommentDto }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [sent, setSent] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const flag = useMutation({
+    mutationFn: (reason: string) => commentsApi.flag(comment.id, reason),
+  });
   const name = comment.author?.displayName ?? '';
-  if (sent) {
+  if (flag.isSuccess) {
     return (
       <p className="fr-text--xs fr-mb-0" role="status">
         {t('comments.flag.sent')}
@@ -231,9 +234,13 @@ function FlagAction({ comment }: { comment: CommentDto }) {
   if (!open) {
     return (
       <button
+        ref={opener}
         type="button"
         className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          flag.reset();
+          setOpen(true);
+        }}
       >
         {t('comments.flag.open', { name })}
       </button>
@@ -241,13 +248,15 @@ function FlagAction({ comment }: { comment: CommentDto }) {
   }
   return (
     <ReasonForm
+      compact
       formLabel={t('comments.flag.open', { name })}
-      reasonLabel={t('comments.flag.reason')}
-      reasonHint={t('comments.flag.reasonHint')}
+      label={t('comments.flag.reason')}
+      hint={t('comments.flag.reasonHint')}
       submitLabel={t('comments.flag.submit')}
-      send={(reason) => commentsApi.flag(comment.id, reason)}
-      onDone={() => setSent(true)}
-      onCancel={() => setOpen(false)}
+      pending={flag.isPending}
+      error={flag.isError ? t(commentErrorKey(flag.error)) : null}
+      onSubmit={(reason) => flag.mutate(reason)}
+      onCancel={() => closeAndRefocus(setOpen, opener)}
     />
   );
 }
@@ -258,6 +267,15 @@ function ModerationAction({ comment, hidden }: { comment: CommentDto; hidden: bo
   const { commitmentId } = useCommentsContext();
   const invalidate = useInvalidateThreads(commitmentId);
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const decide = useMutation({
+    mutationFn: (reason: string) =>
+      hidden ? commentsApi.restore(comment.id, reason) : commentsApi.hide(comment.id, reason),
+    onSuccess: async () => {
+      await invalidate();
+      setOpen(false);
+    },
+  });
   const name = comment.author?.displayName ?? '';
   const actionLabel = hidden
     ? t('comments.moderation.restore', { name })
@@ -265,9 +283,13 @@ function ModerationAction({ comment, hidden }: { comment: CommentDto; hidden: bo
   if (!open) {
     return (
       <button
+        ref={opener}
         type="button"
         className="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          decide.reset();
+          setOpen(true);
+        }}
       >
         {actionLabel}
       </button>
@@ -275,22 +297,26 @@ function ModerationAction({ comment, hidden }: { comment: CommentDto; hidden: bo
   }
   return (
     <ReasonForm
+      compact
       formLabel={actionLabel}
-      reasonLabel={
-        hidden ? t('comments.moderation.restoreReason') : t('comments.moderation.hideReason')
-      }
-      reasonHint={t('comments.moderation.reasonHint')}
+      label={hidden ? t('comments.moderation.restoreReason') : t('comments.moderation.hideReason')}
+      hint={t('comments.moderation.reasonHint')}
       submitLabel={
         hidden ? t('comments.moderation.confirmRestore') : t('comments.moderation.confirmHide')
       }
-      send={(reason) =>
-        hidden ? commentsApi.restore(comment.id, reason) : commentsApi.hide(comment.id, reason)
-      }
-      onDone={async () => {
-        await invalidate();
-        setOpen(false);
-      }}
-      onCancel={() => setOpen(false)}
+      pending={decide.isPending}
+      error={decide.isError ? t(commentErrorKey(decide.error)) : null}
+      onSubmit={(reason) => decide.mutate(reason)}
+      onCancel={() => closeAndRefocus(setOpen, opener)}
     />
   );
+}
+
+/** Closes a reason form and gives the focus back to the button that opened it, once shown again. */
+function closeAndRefocus(
+  setOpen: (open: boolean) => void,
+  opener: { readonly current: HTMLButtonElement | null },
+): void {
+  setOpen(false);
+  requestAnimationFrame(() => opener.current?.focus());
 }

@@ -8,14 +8,13 @@ import { queryKeys } from '../../app/queryClient';
 import { api } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { ErrorAlert } from '../../lib/formFields';
+import { isReasonWithinBounds } from '../../lib/ReasonForm';
 import { useSession } from '../auth/useSession';
 import { absoluteDateTimeLabel } from '../commitments/commitmentView';
 import { QueryState } from '../consultations/QueryState';
 import { moderationApi, moderationQueryKeys, type MuteDto } from './moderationApi';
 import { moderationErrorKey } from './moderationErrors';
 import { muteCandidates, muteDurations, muteUntil, type MuteDuration } from './moderationView';
-
-const REASON_MIN_CHARS = 3;
 
 /**
  * Mutes: who cannot comment nor edit in this consultation until when, and why; a facilitator
@@ -178,11 +177,7 @@ function MuteForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = reason.trim().length;
-    const problems = {
-      person: userId === '',
-      reason: trimmed < REASON_MIN_CHARS || trimmed > MODERATION_REASON_MAX_CHARS,
-    };
+    const problems = { person: userId === '', reason: !isReasonWithinBounds(reason) };
     setInvalid(problems);
     if (problems.person) document.getElementById('mute-person')?.focus();
     else if (problems.reason) document.getElementById('mute-reason')?.focus();
@@ -260,7 +255,7 @@ function MuteForm({
         />
         {invalid.reason ? (
           <p id="mute-reason-error" className="fr-error-text">
-            {t('moderation.reason.invalid')}
+            {t('common.reasonInvalid')}
           </p>
         ) : null}
       </div>

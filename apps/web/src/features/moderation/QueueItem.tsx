@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ErrorAlert } from '../../lib/formFields';
+import { ReasonForm } from '../../lib/ReasonForm';
 import { absoluteDateTimeLabel } from '../commitments/commitmentView';
 import { moderationApi, type ModerationQueueItemDto } from './moderationApi';
 import { moderationErrorKey } from './moderationErrors';
 import { groupFlagReasons, threadLink } from './moderationView';
-import { ReasonForm } from './ReasonForm';
 
 export type ModerationOutcome =
   | { readonly kind: 'hidden' | 'restored'; readonly item: ModerationQueueItemDto }
