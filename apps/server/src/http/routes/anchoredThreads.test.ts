@@ -103,7 +103,11 @@ describe('a thread anchored through the API while others edit the draft live', (
         ),
       );
     });
-    await eventually(() => expect(readDraft(claire.doc).sections.problem).toContain('dispersées'));
+    // Everyone must hold the paragraph before typing in it (Bob types into it below).
+    for (const writer of [alice, bob, claire])
+      await eventually(() =>
+        expect(readDraft(writer.doc).sections.problem).toContain('dispersées'),
+      );
 
     // Claire, a commenter who cannot edit, comments on a passage of what she sees.
     const creation = anchorForQuote(claire.doc, 'marchés publics');
@@ -135,7 +139,10 @@ describe('a thread anchored through the API while others edit the draft live', (
       { timeoutMs: 5_000, intervalMs: 50 },
     );
 
-    // Bob deletes the paragraph holding the passage.
+    // Bob deletes the paragraph holding the passage, once Alice's words have reached him.
+    await eventually(() =>
+      expect(readDraft(bob.doc).sections.problem).toContain('marchés et contrats publics'),
+    );
     bob.editor.applyEdit(() => {
       $textNodeWith('marchés et contrats publics').node.getParentOrThrow().remove();
     });
