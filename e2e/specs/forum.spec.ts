@@ -18,6 +18,8 @@ const PHONE = { width: 375, height: 667 };
 const FIRST_SECTION = TEMPLATE_SECTIONS[0];
 const GUEST_NAME = 'Léa Martin (invitée)';
 const QUESTION = 'Faut-il publier les codes sources par défaut ?';
+/** Markup in a contribution is text: shown as typed, never interpreted. */
+const CONTRIBUTION = 'Publier aussi les <b>scripts</b> de migration.';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
@@ -160,6 +162,13 @@ test('a forum: schedule, join by code on a phone, spotlight, poll, hand, breakou
       leaPage.getByRole('alert').filter({ hasText: 'Vous avez la parole.' }),
     ).toBeVisible();
 
+    // Léa writes to the room: the console and Karim's screen show it, as text.
+    await lea.contribute(CONTRIBUTION);
+    await expect(desk.contributions()).toContainText(`${GUEST_NAME} (Société civile)`);
+    await expect(desk.contributions()).toContainText(CONTRIBUTION);
+    await expect(karimView.contributions()).toContainText(CONTRIBUTION);
+    expect(await lea.horizontalOverflowPx()).toBeLessThanOrEqual(0);
+
     // Accessibility of the three screens, each with live content on it.
     expect(await seriousViolations(leaPage), 'participant view').toEqual([]);
     expect(await seriousViolations(projector.page), 'projector').toEqual([]);
@@ -180,7 +189,7 @@ test('a forum: schedule, join by code on a phone, spotlight, poll, hand, breakou
     await karimView.expectDraftOf(`Texte projeté : ${draftLabel}`, FIRST_SECTION);
     await lea.expectDraftOf(`Texte projeté : ${draftLabel}`, FIRST_SECTION);
 
-    // Camille ends the session: the minutes carry the poll's result.
+    // Camille ends the session: the minutes carry the poll's result and the contribution.
     await desk.end();
     await expect(leaPage.getByText('La séance est terminée.')).toBeVisible();
     const minutes = new MinutesForumPage(camille.page);
@@ -188,6 +197,10 @@ test('a forum: schedule, join by code on a phone, spotlight, poll, hand, breakou
     await expect(minutes.text).toContainText(`Sondage : ${QUESTION}`, { timeout: 15_000 });
     await expect(minutes.text).toContainText('Oui : 1 voix');
     await expect(minutes.text).toContainText('Non : 1 voix');
+    await expect(minutes.text).toContainText('Contributions écrites (1)');
+    await expect(minutes.text).toContainText(
+      `${GUEST_NAME} (société civile, invité·e) — Codes sources ouverts : ${CONTRIBUTION}`,
+    );
   } finally {
     await phone.close();
   }

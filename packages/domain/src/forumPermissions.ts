@@ -19,12 +19,16 @@ export const forumCommands = [
   'poll.close',
   'breakout.start',
   'breakout.end',
+  'contribution.hide',
   // Every participant.
   'hand.raise',
   'hand.lower_own',
   'poll.vote',
   'reaction.send',
-  /** A written contribution: a raised hand's topic (guests only under the `comment` policy). */
+  /**
+   * A written contribution to the room, or a raised hand's topic (guests only under the
+   * `comment` policy).
+   */
   'comment.write',
 ] as const;
 export type ForumCommand = (typeof forumCommands)[number];

@@ -196,6 +196,10 @@ export const FORUM_LIMITS = {
   optionLabelMax: 200,
   dotsMax: 20,
   handTopicMax: 200,
+  /** A written contribution: a few sentences, shorter than a comment (see commentLimits). */
+  contributionMax: 2000,
+  /** Why a facilitator hid a contribution. */
+  hideReasonMax: 500,
   guestNameMax: 80,
   breakoutGroupsMax: 20,
   /** Polls per session, draft ones included. */

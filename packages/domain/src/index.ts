@@ -153,7 +153,6 @@ export type {
   MuteCreateInput,
 } from './moderation';
 export {
-  MODERATION_REASON_MAX_CHARS,
   flagCreateSchema,
   isMuteActive,
   moderationActions,
@@ -164,6 +163,8 @@ export {
 export {
   COMMENT_BODY_MAX_CHARS,
   COMMENT_MENTIONS_MAX,
+  MODERATION_REASON_MAX_CHARS,
+  MODERATION_REASON_MIN_CHARS,
   RESPONSE_REASON_MAX_CHARS,
 } from './commentLimits';
 export type {
@@ -249,6 +250,7 @@ export type {
   BreakoutCandidate,
 } from './forumBreakouts';
 export { assignBreakoutGroups, seededRandom } from './forumBreakouts';
+export type { ForumContribution, ForumContributionHiding } from './forumContributions';
 export type { ForumCommand } from './forumPermissions';
 export { forumCommands, mayReadPollResults, mayRunForumCommand } from './forumPermissions';
 export { newTimer, pauseTimer, resumeTimer } from './forumTimers';

@@ -45,6 +45,10 @@ export const ForumEvent = {
   StartBreakout: 'forum:breakout.start',
   EndBreakout: 'forum:breakout.end',
   React: 'forum:react',
+  /** A written contribution about the current item (ack: its id). */
+  Contribute: 'forum:contribute',
+  /** Facilitators: hide a contribution, with a reason (its trace stays). */
+  HideContribution: 'forum:contribution.hide',
   // Server → client
   /** The live state changed (agenda, timers, spotlight, hands, polls' status, breakouts). */
   State: 'forum:state',
@@ -54,7 +58,12 @@ export const ForumEvent = {
   Reaction: 'forum:reaction',
   /** Who is connected changed (counts, and the list for facilitators). */
   Attendance: 'forum:attendance',
+  /** A contribution was written or hidden (stored first), as this screen may see it. */
+  Contribution: 'forum:contribution',
 } as const;
+
+/** The snapshot carries the latest contributions only (with the total): a long session stays light. */
+export const SNAPSHOT_CONTRIBUTIONS_MAX = 200;
 
 /** Results of many votes arriving together are sent once per window, per poll. */
 export const RESULTS_COALESCE_MS = 50;
@@ -109,6 +118,7 @@ export interface ForumSnapshot {
   /** The current results of every poll that is open or closed, as this screen may see them. */
   readonly results: readonly PollResultsPayload[];
   readonly attendance: AttendancePayload;
+  readonly contributions: ContributionsPayload;
   /** Epoch ms on the server clock when the snapshot was sent: screens align their timers. */
   readonly serverNowMs: number;
 }
@@ -135,6 +145,43 @@ export interface AttendancePayload {
   readonly joinedByKind: Readonly<Record<ParticipantKind, number>>;
   /** Facilitators only (null for others): who joined, in order, and whether still connected. */
   readonly participants: readonly (ForumParticipant & { readonly connected: boolean })[] | null;
+}
+
+/**
+ * A written contribution as a screen sees it. Hidden ones keep their author, time and the
+ * reason; their text is for facilitators only (`body` null for everyone else).
+ */
+export interface ForumContributionDto {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly authorName: string;
+  readonly authorKind: ParticipantKind;
+  readonly authorRole: ForumParticipantRole;
+  /** Plain text: render it as text, never as HTML. Null when hidden, except for facilitators. */
+  readonly body: string | null;
+  readonly agendaItemId: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly commitmentId: string | null;
+  readonly passageQuote: string | null;
+  readonly createdAt: string;
+  readonly hidden: {
+    readonly reason: string;
+    readonly hiddenAt: string;
+    readonly hiddenByName: string;
+  } | null;
+}
+
+/** The latest contributions, oldest first, and how many the session has in all. */
+export interface ContributionsPayload {
+  readonly items: readonly ForumContributionDto[];
+  readonly total: number;
+}
+
+/** Server → client: one contribution, new or just hidden, and the session's new total. */
+export interface ContributionPayload {
+  readonly sessionId: string;
+  readonly contribution: ForumContributionDto;
+  readonly total: number;
 }
 
 export interface ForumStatePayload {
@@ -201,6 +248,18 @@ export interface ForumClientToServerEvents {
   [ForumEvent.StartBreakout]: WithAck<SessionRef & { readonly breakout: BreakoutStartInput }>;
   [ForumEvent.EndBreakout]: WithAck<SessionRef>;
   [ForumEvent.React]: WithAck<SessionRef & { readonly kind: ForumReactionKind }>;
+  /**
+   * Only while the session is live or paused (`session_not_live`), not for guests who only
+   * observe (`forbidden`). `withSpotlight` ties it to the commitment (and passage) spotlighted
+   * at that moment on the server.
+   */
+  [ForumEvent.Contribute]: WithAck<
+    SessionRef & { readonly body: string; readonly withSpotlight?: boolean },
+    { readonly contributionId: string }
+  >;
+  [ForumEvent.HideContribution]: WithAck<
+    SessionRef & { readonly contributionId: string; readonly reason: string }
+  >;
 }
 
 export interface ForumServerToClientEvents {
@@ -208,6 +267,7 @@ export interface ForumServerToClientEvents {
   [ForumEvent.PollResults]: (payload: PollResultsPayload) => void;
   [ForumEvent.Reaction]: (payload: ForumReactionPayload) => void;
   [ForumEvent.Attendance]: (payload: AttendancePayload) => void;
+  [ForumEvent.Contribution]: (payload: ContributionPayload) => void;
 }
 
 /** Answer of `POST /api/forum/join` (by code): where to go, and a guest's socket token. */
@@ -220,7 +280,7 @@ export interface ForumJoinedDto {
 
 /**
  * `GET /api/forum-sessions/{id}/record`: what a session leaves in the consultation's record
- * (attendance summary and every poll that opened, with its results). Facilitators read it at
+ * (attendance summary, every poll that opened with its results, the written contributions). Facilitators read it at
  * any time; anyone who may read the consultation once the session has ended.
  */
 export interface ForumRecordDto {
@@ -234,4 +294,6 @@ export interface ForumRecordDto {
     readonly joinedByRole: Readonly<Record<ForumParticipantRole, number>>;
   };
   readonly polls: readonly { readonly poll: Poll; readonly results: PollResultsPayload }[];
+  /** Every written contribution, in order (hidden ones as their trace, except for facilitators). */
+  readonly contributions: readonly ForumContributionDto[];
 }

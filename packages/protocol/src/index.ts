@@ -72,7 +72,10 @@ export {
 } from './commentDtos';
 export type {
   AttendancePayload,
+  ContributionPayload,
+  ContributionsPayload,
   ForumAck,
+  ForumContributionDto,
   ForumClientToServerEvents,
   ForumErrorCode,
   ForumJoinedDto,
@@ -86,7 +89,13 @@ export type {
   PollResultsPayload,
   SpotlightCommand,
 } from './forumEvents';
-export { FORUM_NAMESPACE, ForumEvent, forumErrorCodes, RESULTS_COALESCE_MS } from './forumEvents';
+export {
+  FORUM_NAMESPACE,
+  ForumEvent,
+  forumErrorCodes,
+  RESULTS_COALESCE_MS,
+  SNAPSHOT_CONTRIBUTIONS_MAX,
+} from './forumEvents';
 export type {
   ExcerptWithheldReason,
   NotificationDto,

@@ -52,6 +52,8 @@ export function createForum(options: {
     },
     votesChanged: (live, pollId) => broadcaster.votesChanged(live, pollId),
     attendanceChanged: (live) => broadcaster.attendanceChanged(live),
+    contributionChanged: (live, contribution) =>
+      broadcaster.contributionChanged(live, contribution),
     definitionChanged: (live) => notices.changed(live),
   };
   const registry = new ForumRegistry(options.store, listener, (live) => notices.seen(live));

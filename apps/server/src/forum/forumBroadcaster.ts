@@ -1,5 +1,5 @@
 import { ForumEvent, RESULTS_COALESCE_MS } from '@atelier/protocol';
-import type { PollStatus } from '@atelier/domain';
+import type { ForumContribution, PollStatus } from '@atelier/domain';
 import type { LiveForumSession, LiveSessionListener } from './liveForumSession';
 import type { ForumNamespace } from './forumNamespace';
 import { forumFacilitatorsRoom, forumRoom } from './forumRooms';
@@ -68,6 +68,25 @@ export class ForumBroadcaster implements LiveSessionListener {
           .emit(ForumEvent.Attendance, live.attendance(false));
       }, ATTENDANCE_COALESCE_MS),
     );
+  }
+
+  /** Facilitators get the text of hidden contributions; everyone else, their trace. */
+  contributionChanged(live: LiveForumSession, contribution: ForumContribution): void {
+    const facilitators = forumFacilitatorsRoom(live.id);
+    const total = live.contributionCount;
+    this.namespace?.to(facilitators).emit(ForumEvent.Contribution, {
+      sessionId: live.id,
+      contribution: live.contributionDto(contribution, true),
+      total,
+    });
+    this.namespace
+      ?.to(forumRoom(live.id))
+      .except(facilitators)
+      .emit(ForumEvent.Contribution, {
+        sessionId: live.id,
+        contribution: live.contributionDto(contribution, false),
+        total,
+      });
   }
 
   /** Stops pending notices (shutdown): their content is stored, screens get it on rejoin. */

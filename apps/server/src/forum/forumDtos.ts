@@ -72,6 +72,23 @@ const pollDtoSchema = z.object({
   closedAt: z.string().nullable(),
 });
 
+const contributionDtoSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  authorName: z.string(),
+  authorKind: z.enum(participantKinds),
+  authorRole: z.enum(forumParticipantRoles),
+  body: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  agendaItemTitle: z.string().nullable(),
+  commitmentId: z.string().nullable(),
+  passageQuote: z.string().nullable(),
+  createdAt: z.string(),
+  hidden: z
+    .object({ reason: z.string(), hiddenAt: z.string(), hiddenByName: z.string() })
+    .nullable(),
+});
+
 export const forumRecordDtoSchema = z.object({
   session: forumSessionDtoSchema,
   startedAt: z.string().nullable(),
@@ -93,6 +110,7 @@ export const forumRecordDtoSchema = z.object({
       }),
     }),
   ),
+  contributions: z.array(contributionDtoSchema),
 }) satisfies z.ZodType<ForumRecordDto>;
 
 /** The join code is for the people who run the room (and its projector) only. */

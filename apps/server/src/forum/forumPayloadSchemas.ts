@@ -36,3 +36,14 @@ export const pollRefSchema = z.strictObject({ ...sessionRef, pollId: id });
 export const voteSchema = z.strictObject({ ...sessionRef, pollId: id, ballot: ballotSchema });
 export const startBreakoutSchema = z.strictObject({ ...sessionRef, breakout: breakoutStartSchema });
 export const reactSchema = z.strictObject({ ...sessionRef, kind: z.enum(forumReactionKinds) });
+/** Plain text: the screens render it as text, so markup in it is shown, never interpreted. */
+export const contributeSchema = z.strictObject({
+  ...sessionRef,
+  body: z.string().trim().min(1).max(FORUM_LIMITS.contributionMax),
+  withSpotlight: z.boolean().optional(),
+});
+export const hideContributionSchema = z.strictObject({
+  ...sessionRef,
+  contributionId: id,
+  reason: z.string().trim().min(1).max(FORUM_LIMITS.hideReasonMax),
+});

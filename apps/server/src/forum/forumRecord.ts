@@ -4,12 +4,15 @@ import {
   type ForumParticipantRole,
   type ParticipantKind,
 } from '@atelier/domain';
-import type { ForumRecordDto } from '@atelier/protocol';
+import type { ForumContributionDto, ForumRecordDto } from '@atelier/protocol';
 import { toForumSessionDto } from './forumDtos';
 import type { LiveForumSession } from './liveForumSession';
 import type { MinutesBlock } from './minutesDocument';
 
-/** What a session leaves in the consultation's record: attendance and every poll that opened. */
+/**
+ * What a session leaves in the consultation's record: attendance, every poll that opened, the
+ * written contributions.
+ */
 export function buildForumRecord(live: LiveForumSession, forFacilitator: boolean): ForumRecordDto {
   const joinedByKind = zeroes(participantKinds);
   const joinedByRole = zeroes(forumParticipantRoles);
@@ -28,6 +31,7 @@ export function buildForumRecord(live: LiveForumSession, forFacilitator: boolean
       const results = live.results(poll.id, role);
       return results ? [{ poll, results }] : [];
     }),
+    contributions: live.allContributions(forFacilitator),
   };
 }
 
@@ -41,6 +45,43 @@ const KIND_LABELS: Record<ParticipantKind, string> = {
   other: 'autres organisations',
   citizen: 'citoyennes et citoyens',
 };
+
+const KIND_LABEL: Record<ParticipantKind, string> = {
+  administration: 'administration',
+  civil_society: 'société civile',
+  other: 'autre organisation',
+  citizen: 'citoyen·ne',
+};
+
+const ROLE_LABELS: Record<ForumParticipantRole, string> = {
+  facilitator: 'animation',
+  member: 'membre',
+  signed_in: 'participant·e',
+  guest: 'invité·e',
+};
+
+/** `09:12 UTC` (the minutes already say the day). */
+function timeOfDay(instant: string): string {
+  return `${instant.slice(11, 16)} UTC`;
+}
+
+/**
+ * One contribution as a line of the minutes. A hidden one stays as its trace: the minutes are
+ * read by everyone who reads the consultation, so what was hidden is not written there.
+ */
+function contributionLine(contribution: ForumContributionDto): string {
+  const author = `${contribution.authorName} (${KIND_LABEL[contribution.authorKind]}, ${ROLE_LABELS[contribution.authorRole]})`;
+  const head = `${timeOfDay(contribution.createdAt)} — ${author}`;
+  if (contribution.hidden)
+    return `${head} : contribution masquée par l’animation (motif : ${contribution.hidden.reason}).`;
+  const item = contribution.agendaItemTitle ? ` — ${contribution.agendaItemTitle}` : '';
+  const passage = contribution.passageQuote
+    ? ` [à propos de « ${contribution.passageQuote} »]`
+    : '';
+  // One paragraph per contribution: its line breaks become spaces.
+  const body = (contribution.body ?? '').replace(/\s*\n\s*/g, ' ');
+  return `${head}${item}${passage} : ${body}`;
+}
 
 /**
  * The summary appended to the minutes when the session ends, in French (the language of the
@@ -79,6 +120,11 @@ export function minutesSummary(record: ForumRecordDto): MinutesBlock[] {
       kind: 'paragraph',
       text: `Votants : ${results.voterCount}${poll.anonymous ? ' (vote anonyme)' : ' (vote nominatif)'}.`,
     });
+  }
+  if (record.contributions.length > 0) {
+    blocks.push({ kind: 'h3', text: `Contributions écrites (${record.contributions.length})` });
+    for (const contribution of record.contributions)
+      blocks.push({ kind: 'paragraph', text: contributionLine(contribution) });
   }
   return blocks;
 }

@@ -4,7 +4,7 @@ import { LiveForumSession, type LiveSessionListener } from './liveForumSession';
 /**
  * The sessions held in memory, each loaded from the store on first use (concurrent callers
  * share one load), so that after a restart the first screen to come back finds the room
- * exactly where the store left it: agenda position, timers, polls, ballots, breakout.
+ * exactly where the store left it: agenda position, timers, polls, ballots, breakout, contributions.
  */
 export class ForumRegistry {
   private readonly loaded = new Map<string, LiveForumSession>();
@@ -48,15 +48,17 @@ export class ForumRegistry {
   private async load(sessionId: string): Promise<LiveForumSession | null> {
     const stored = await this.store.findSession(sessionId);
     if (!stored) return null;
-    const [participants, votes] = await Promise.all([
+    const [participants, votes, contributions] = await Promise.all([
       this.store.listParticipants(sessionId),
       this.store.listVotes(sessionId),
+      this.store.listContributions(sessionId),
     ]);
     const live = new LiveForumSession(
       stored.session,
       stored.state,
       participants,
       votes,
+      contributions,
       this.store,
       this.listener,
     );

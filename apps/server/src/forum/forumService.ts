@@ -346,7 +346,11 @@ export class ForumService {
         actor,
         action: 'forum.ended',
         target: `forum_session:${live.id}`,
-        details: { participants: record.attendance.total, polls: record.polls.length },
+        details: {
+          participants: record.attendance.total,
+          polls: record.polls.length,
+          contributions: record.contributions.length,
+        },
       });
     }
   }

@@ -37,9 +37,11 @@ import { userRoleInSession } from './forumAccess';
 import type { ForumNamespace, ForumSocket } from './forumNamespace';
 import { toForumSessionDto } from './forumDtos';
 import {
+  contributeSchema,
   createPollSchema,
   giveFloorSchema,
   goToItemSchema,
+  hideContributionSchema,
   participantRefSchema,
   pollRefSchema,
   raiseHandSchema,
@@ -60,6 +62,9 @@ export const REACTION_BURST = 5;
 /** Raising and lowering a hand, per person. */
 export const HANDS_PER_SECOND = 1;
 export const HAND_BURST = 4;
+/** Written contributions, per person: a few in a row, then one every few seconds. */
+export const CONTRIBUTIONS_PER_SECOND = 0.2;
+export const CONTRIBUTION_BURST = 3;
 const MAX_GUEST_TOKEN_LENGTH = 128;
 
 type Reply = (result: ForumAck<Record<string, unknown>>) => void;
@@ -79,7 +84,7 @@ function refusal(code: ForumErrorCode, message: string) {
 const MESSAGES: Partial<Record<ForumErrorCode, string>> = {
   forbidden: 'Your role in this session does not allow this.',
   not_joined: 'Join the session first.',
-  not_found: 'No such session, poll or participant.',
+  not_found: 'No such session, poll, participant or contribution.',
   session_ended: 'This session has ended.',
   session_not_live: 'The session is not running.',
   poll_not_open: 'This poll is not open.',
@@ -109,7 +114,10 @@ export function attachForumSockets(
   options: { cookieName: string; publicOrigin: string; logger: Logger },
 ): () => void {
   const { registry, store, context } = service;
-  const buckets = new Map<string, { reactions: TokenBucket; hands: TokenBucket }>();
+  const buckets = new Map<
+    string,
+    { reactions: TokenBucket; hands: TokenBucket; contributions: TokenBucket }
+  >();
 
   function bucketsOf(live: LiveForumSession, participantId: string) {
     const key = `${live.id}/${participantId}`;
@@ -118,6 +126,7 @@ export function attachForumSockets(
       found = {
         reactions: new TokenBucket(REACTIONS_PER_SECOND, REACTION_BURST),
         hands: new TokenBucket(HANDS_PER_SECOND, HAND_BURST),
+        contributions: new TokenBucket(CONTRIBUTIONS_PER_SECOND, CONTRIBUTION_BURST),
       };
       buckets.set(key, found);
     }
@@ -172,6 +181,7 @@ export function attachForumSockets(
       state: live.state,
       results: live.allResults(role),
       attendance: live.attendance(facilitator),
+      contributions: live.latestContributions(facilitator),
       serverNowMs: Date.now(),
     };
   }
@@ -491,6 +501,51 @@ export function attachForumSockets(
         });
         return { ok: true };
       },
+    );
+
+    command(
+      ForumEvent.Contribute,
+      contributeSchema,
+      'comment.write',
+      async ({ live, participantId, payload }) => {
+        const { status } = live.state;
+        if (status !== 'live' && status !== 'paused')
+          return refusal('session_not_live', MESSAGES.session_not_live!);
+        if (!bucketsOf(live, participantId).contributions.tryTake(1))
+          return refusal('rate_limited', MESSAGES.rate_limited!);
+        // What the item and the spotlight are is the server's state, not what the screen says.
+        const index = live.state.currentItemIndex;
+        const item = index === null ? undefined : live.session.agenda[index];
+        const spotlight = payload.withSpotlight ? live.state.spotlight : null;
+        const contributionId = context.newId();
+        const outcome = await live.contribute({
+          id: contributionId,
+          sessionId: live.id,
+          participantId,
+          body: payload.body,
+          agendaItemId: item?.id ?? null,
+          agendaItemTitle: item?.title ?? null,
+          commitmentId: spotlight?.commitmentId ?? null,
+          passageQuote: spotlight?.passageQuote ?? null,
+          createdAt: now().toISOString(),
+          hidden: null,
+        });
+        return outcome.ok ? { ok: true, contributionId } : toAck(outcome);
+      },
+    );
+
+    command(
+      ForumEvent.HideContribution,
+      hideContributionSchema,
+      'contribution.hide',
+      async ({ live, participantId, payload }) =>
+        toAck(
+          await live.hideContribution(payload.contributionId, {
+            reason: payload.reason,
+            hiddenByParticipantId: participantId,
+            hiddenAt: now().toISOString(),
+          }),
+        ),
     );
 
     socket.on('disconnect', () => {

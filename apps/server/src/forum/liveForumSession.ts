@@ -5,6 +5,8 @@ import {
   participantKinds,
   tallyBallots,
   type Ballot,
+  type ForumContribution,
+  type ForumContributionHiding,
   type ForumLiveState,
   type ForumParticipant,
   type ForumParticipantRole,
@@ -12,14 +14,24 @@ import {
   type ForumTransition,
   type ForumTransitionRefusal,
 } from '@atelier/domain';
-import type { AttendancePayload, ForumErrorCode, PollResultsPayload } from '@atelier/protocol';
+import {
+  SNAPSHOT_CONTRIBUTIONS_MAX,
+  type AttendancePayload,
+  type ContributionsPayload,
+  type ForumContributionDto,
+  type ForumErrorCode,
+  type PollResultsPayload,
+} from '@atelier/protocol';
 import type { ForumStore, NewForumParticipant } from '@atelier/storage';
+import { toContributionDto } from './forumContributions';
 
 /** What the live session tells the outside (the sockets) after a change is stored. */
 export interface LiveSessionListener {
   stateChanged(live: LiveForumSession): void;
   votesChanged(live: LiveForumSession, pollId: string): void;
   attendanceChanged(live: LiveForumSession): void;
+  /** A contribution was written or hidden. */
+  contributionChanged(live: LiveForumSession, contribution: ForumContribution): void;
   /** The definition (agenda…) was edited; nothing is broadcast, the REST answer carries it. */
   definitionChanged?(live: LiveForumSession): void;
 }
@@ -44,15 +56,19 @@ export class LiveForumSession {
   private readonly ballots = new Map<string, Map<string, Ballot>>();
   /** Participant id → how many of their screens are connected. */
   private readonly screens = new Map<string, number>();
+  /** Every written contribution, in order (the minutes and the record need them all). */
+  private readonly contributions: ForumContribution[];
 
   constructor(
     public session: ForumSession,
     public state: ForumLiveState,
     participants: readonly ForumParticipant[],
     votes: readonly { pollId: string; participantId: string; ballot: Ballot }[],
+    contributions: readonly ForumContribution[],
     private readonly store: ForumStore,
     private readonly listener: LiveSessionListener,
   ) {
+    this.contributions = [...contributions];
     for (const participant of participants) this.participants.set(participant.id, participant);
     for (const vote of votes) this.ballotsOf(vote.pollId).set(vote.participantId, vote.ballot);
   }
@@ -114,6 +130,64 @@ export class LiveForumSession {
       this.listener.votesChanged(this, pollId);
       return DONE;
     });
+  }
+
+  /**
+   * Stores a written contribution, then tells the screens. Only while the session runs (live
+   * or paused), checked in the queue so that it cannot slip in after the end's minutes.
+   */
+  contribute(contribution: ForumContribution): Promise<CommandOutcome> {
+    return this.serialize(async () => {
+      if (this.state.status !== 'live' && this.state.status !== 'paused')
+        return { ok: false, code: 'session_not_live' };
+      await this.store.addContribution(contribution);
+      this.contributions.push(contribution);
+      this.listener.contributionChanged(this, contribution);
+      return DONE;
+    });
+  }
+
+  /** Hides a contribution (a facilitator's moderation); hiding it again changes nothing. */
+  hideContribution(
+    contributionId: string,
+    hiding: ForumContributionHiding,
+  ): Promise<CommandOutcome> {
+    return this.serialize(async () => {
+      const index = this.contributions.findIndex((found) => found.id === contributionId);
+      const contribution = this.contributions[index];
+      if (!contribution) return { ok: false, code: 'not_found' };
+      if (contribution.hidden) return UNCHANGED;
+      if (!(await this.store.hideContribution(this.id, contributionId, hiding))) return UNCHANGED;
+      const hidden = { ...contribution, hidden: hiding };
+      this.contributions[index] = hidden;
+      this.listener.contributionChanged(this, hidden);
+      return DONE;
+    });
+  }
+
+  contributionDto(contribution: ForumContribution, forFacilitators: boolean): ForumContributionDto {
+    return toContributionDto(contribution, (id) => this.participants.get(id), forFacilitators);
+  }
+
+  /** Every contribution, as a screen of that kind may see it (the record). */
+  allContributions(forFacilitators: boolean): ForumContributionDto[] {
+    return this.contributions.map((contribution) =>
+      this.contributionDto(contribution, forFacilitators),
+    );
+  }
+
+  /** The latest contributions, for a snapshot: bounded, however long the session. */
+  latestContributions(forFacilitators: boolean): ContributionsPayload {
+    return {
+      items: this.contributions
+        .slice(-SNAPSHOT_CONTRIBUTIONS_MAX)
+        .map((contribution) => this.contributionDto(contribution, forFacilitators)),
+      total: this.contributions.length,
+    };
+  }
+
+  get contributionCount(): number {
+    return this.contributions.length;
   }
 
   /** Adds (or finds) a participant in the store, then in memory. */

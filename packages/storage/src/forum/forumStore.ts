@@ -1,4 +1,11 @@
-import type { Ballot, ForumLiveState, ForumParticipant, ForumSession } from '@atelier/domain';
+import type {
+  Ballot,
+  ForumContribution,
+  ForumContributionHiding,
+  ForumLiveState,
+  ForumParticipant,
+  ForumSession,
+} from '@atelier/domain';
 
 /**
  * Port: live forum sessions (issue 7). A session is its definition (title, agenda, join code)
@@ -70,4 +77,18 @@ export interface ForumStore {
   recordVote(vote: StoredVote): Promise<boolean>;
   /** Every vote of a session, in the order they were cast. */
   listVotes(sessionId: string): Promise<StoredVote[]>;
+
+  /** Stores a new written contribution (not hidden yet: `hidden` must be null). */
+  addContribution(contribution: ForumContribution): Promise<void>;
+  /**
+   * Hides a contribution of that session. False when there is none, or when it is already
+   * hidden: the first hiding (its reason, who, when) is the one kept.
+   */
+  hideContribution(
+    sessionId: string,
+    contributionId: string,
+    hiding: ForumContributionHiding,
+  ): Promise<boolean>;
+  /** Every contribution of a session, in the order they were written. */
+  listContributions(sessionId: string): Promise<ForumContribution[]>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ForumLiveState, ForumSession } from '@atelier/domain';
+import type { ForumContribution, ForumLiveState, ForumSession } from '@atelier/domain';
 import { OPERATOR_INJECTION } from '../contract/operatorInjection';
 import { JoinCodeTakenError, type ForumStore, type NewForumParticipant } from './forumStore';
 
@@ -45,6 +45,22 @@ export function aLiveState(overrides: Partial<ForumLiveState> = {}): ForumLiveSt
     breakout: null,
     startedAt: null,
     endedAt: null,
+    ...overrides,
+  };
+}
+
+function aContribution(overrides: Partial<ForumContribution> = {}): ForumContribution {
+  return {
+    id: randomUUID(),
+    sessionId: 'session-1',
+    participantId: 'participant-1',
+    body: 'Pensez aux données <b>ouvertes</b>.',
+    agendaItemId: 'item-1',
+    agendaItemTitle: 'Accueil',
+    commitmentId: null,
+    passageQuote: null,
+    createdAt: '2026-03-01T09:10:00.000Z',
+    hidden: null,
     ...overrides,
   };
 }
@@ -238,6 +254,61 @@ export function describeForumStoreContract(
       expect(await store.listVotes('session-2')).toEqual([]);
     });
 
+    it('keeps contributions in the order they were written, each session its own', async () => {
+      const first = aContribution({ createdAt: '2026-03-01T09:10:00.000Z' });
+      const second = aContribution({
+        createdAt: '2026-03-01T09:11:00.000Z',
+        participantId: 'participant-2',
+        agendaItemId: null,
+        agendaItemTitle: null,
+        commitmentId: 'commitment-1',
+        passageQuote: 'publier les données',
+      });
+      await store.addContribution(first);
+      await store.addContribution(second);
+      await store.addContribution(aContribution({ sessionId: 'session-2' }));
+      expect(await store.listContributions('session-1')).toEqual([first, second]);
+      expect(await store.listContributions('session-3')).toEqual([]);
+      expect(await rejection(store.addContribution(first))).toBeInstanceOf(Error);
+      expect(
+        await rejection(
+          store.addContribution(
+            aContribution({
+              hidden: { reason: 'x', hiddenByParticipantId: 'f', hiddenAt: first.createdAt },
+            }),
+          ),
+        ),
+      ).toBeInstanceOf(TypeError);
+    });
+
+    it('hides a contribution of its own session once; the first reason stays', async () => {
+      const contribution = aContribution();
+      await store.addContribution(contribution);
+      const hiding = {
+        reason: 'Propos injurieux',
+        hiddenByParticipantId: 'facilitator-1',
+        hiddenAt: '2026-03-01T09:12:00.000Z',
+      };
+      expect(await store.hideContribution('session-2', contribution.id, hiding)).toBe(false);
+      expect(await store.hideContribution('session-1', 'no-such-id', hiding)).toBe(false);
+      const racing = await Promise.all(
+        Array.from({ length: RACERS }, (_, index) =>
+          store.hideContribution('session-1', contribution.id, {
+            ...hiding,
+            reason: `Motif ${index}`,
+          }),
+        ),
+      );
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      const [stored] = await store.listContributions('session-1');
+      expect(stored?.body).toBe(contribution.body);
+      expect(stored?.hidden?.reason).toMatch(/^Motif \d$/);
+      expect(stored?.hidden).toMatchObject({
+        hiddenByParticipantId: 'facilitator-1',
+        hiddenAt: '2026-03-01T09:12:00.000Z',
+      });
+    });
+
     it('refuses keys that are not strings before building a query', async () => {
       for (const call of forumOperatorInjectionCalls(store)) {
         expect(await rejection(call())).toBeInstanceOf(TypeError);
@@ -269,5 +340,14 @@ export function forumOperatorInjectionCalls(store: ForumStore): (() => Promise<u
         castAt: '2026-03-01T09:05:00.000Z',
       }),
     () => store.listVotes(hostile),
+    () => store.addContribution(aContribution({ sessionId: hostile })),
+    () => store.addContribution(aContribution({ participantId: hostile })),
+    () =>
+      store.hideContribution('session-1', hostile, {
+        reason: 'r',
+        hiddenByParticipantId: 'f',
+        hiddenAt: '2026-03-01T09:12:00.000Z',
+      }),
+    () => store.listContributions(hostile),
   ];
 }

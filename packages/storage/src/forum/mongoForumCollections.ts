@@ -1,6 +1,7 @@
 import type { Collection, Db, IndexDescription } from 'mongodb';
 import type {
   Ballot,
+  ForumContributionHiding,
   ForumLiveState,
   ForumParticipantRole,
   ForumSession,
@@ -41,16 +42,32 @@ export interface ForumVoteRecord {
   readonly castAt: string;
 }
 
+/** A written contribution, keyed by its id; `hidden` is set once (see hideContribution). */
+export interface ForumContributionRecord {
+  readonly _id: string;
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly body: string;
+  readonly agendaItemId: string | null;
+  readonly agendaItemTitle: string | null;
+  readonly commitmentId: string | null;
+  readonly passageQuote: string | null;
+  readonly createdAt: string;
+  readonly hidden: ForumContributionHiding | null;
+}
+
 export interface ForumCollections {
   readonly sessions: Collection<ForumSessionRecord>;
   readonly participants: Collection<ForumParticipantRecord>;
   readonly votes: Collection<ForumVoteRecord>;
+  readonly contributions: Collection<ForumContributionRecord>;
 }
 
 export const FORUM_COLLECTION_NAMES = {
   sessions: 'forum_sessions',
   participants: 'forum_participants',
   votes: 'forum_votes',
+  contributions: 'forum_contributions',
 } as const satisfies Record<keyof ForumCollections, string>;
 
 export function forumCollections(db: Db): ForumCollections {
@@ -62,6 +79,10 @@ export function forumCollections(db: Db): ForumCollections {
       options,
     ),
     votes: db.collection<ForumVoteRecord>(FORUM_COLLECTION_NAMES.votes, options),
+    contributions: db.collection<ForumContributionRecord>(
+      FORUM_COLLECTION_NAMES.contributions,
+      options,
+    ),
   };
 }
 
@@ -100,6 +121,9 @@ const FORUM_INDEXES: Record<keyof ForumCollections, IndexDescription[]> = {
   votes: [
     { key: { pollId: 1, participantId: 1 }, name: FORUM_VOTE_INDEX, unique: true },
     { key: { sessionId: 1, castAt: 1, _id: 1 }, name: 'forum_votes_session' },
+  ],
+  contributions: [
+    { key: { sessionId: 1, createdAt: 1, _id: 1 }, name: 'forum_contributions_session' },
   ],
 };
 

@@ -1,4 +1,10 @@
-import type { ForumLiveState, ForumParticipant, ForumSession } from '@atelier/domain';
+import type {
+  ForumContribution,
+  ForumContributionHiding,
+  ForumLiveState,
+  ForumParticipant,
+  ForumSession,
+} from '@atelier/domain';
 import { isDuplicateKeyError } from '../mongodb/isDuplicateKeyError';
 import type { ConnectionState } from '../mongodb/workspace/connectionState';
 import { assertKey } from '../workspace/argumentGuards';
@@ -12,11 +18,14 @@ import {
 import {
   FORUM_JOIN_CODE_INDEX,
   type ForumCollections,
+  type ForumContributionRecord,
   type ForumParticipantRecord,
   type ForumSessionRecord,
 } from './mongoForumCollections';
 import {
+  assertContribution,
   assertForumSession,
+  assertHiding,
   assertLiveState,
   assertNewParticipant,
   assertVote,
@@ -204,6 +213,74 @@ export class MongoForumStore implements ForumStore {
       castAt: record.castAt,
     }));
   }
+
+  async addContribution(contribution: ForumContribution): Promise<void> {
+    this.connection.assertOpen();
+    assertContribution(contribution);
+    // Field by field: nothing the caller added besides the port's fields reaches the database.
+    await this.collections.contributions.insertOne({
+      _id: contribution.id,
+      sessionId: contribution.sessionId,
+      participantId: contribution.participantId,
+      body: contribution.body,
+      agendaItemId: contribution.agendaItemId,
+      agendaItemTitle: contribution.agendaItemTitle,
+      commitmentId: contribution.commitmentId,
+      passageQuote: contribution.passageQuote,
+      createdAt: contribution.createdAt,
+      hidden: null,
+    });
+  }
+
+  async hideContribution(
+    sessionId: string,
+    contributionId: string,
+    hiding: ForumContributionHiding,
+  ): Promise<boolean> {
+    this.connection.assertOpen();
+    assertKey(sessionId, 'sessionId');
+    assertKey(contributionId, 'contributionId');
+    assertHiding(hiding);
+    // One conditional write: of two facilitators hiding at once, the first one's reason stays.
+    const result = await this.collections.contributions.updateOne(
+      { _id: contributionId, sessionId, hidden: null },
+      {
+        $set: {
+          hidden: {
+            reason: hiding.reason,
+            hiddenByParticipantId: hiding.hiddenByParticipantId,
+            hiddenAt: hiding.hiddenAt,
+          },
+        },
+      },
+    );
+    return result.modifiedCount > 0;
+  }
+
+  async listContributions(sessionId: string): Promise<ForumContribution[]> {
+    this.connection.assertOpen();
+    assertKey(sessionId, 'sessionId');
+    const records = await this.collections.contributions
+      .find({ sessionId })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return records.map(contributionFromRecord);
+  }
+}
+
+function contributionFromRecord(record: ForumContributionRecord): ForumContribution {
+  return {
+    id: record._id,
+    sessionId: record.sessionId,
+    participantId: record.participantId,
+    body: record.body,
+    agendaItemId: record.agendaItemId,
+    agendaItemTitle: record.agendaItemTitle,
+    commitmentId: record.commitmentId,
+    passageQuote: record.passageQuote,
+    createdAt: record.createdAt,
+    hidden: record.hidden,
+  };
 }
 
 function sessionFromRecord(record: ForumSessionRecord): StoredForumSession {

@@ -52,3 +52,28 @@ export function createForumTables(db: Database): void {
     CREATE INDEX forum_votes_session ON forum_votes (session_id, seq);
   `);
 }
+
+/** Written contributions of forum sessions (migration 6 in ../sqlite/migrations.ts). */
+export function createForumContributionsTable(db: Database): void {
+  db.exec(`
+    -- hidden_* are set together, once: the first hiding is the one kept.
+    CREATE TABLE forum_contributions (
+      id TEXT PRIMARY KEY NOT NULL,
+      session_id TEXT NOT NULL,
+      participant_id TEXT NOT NULL,
+      body TEXT NOT NULL,
+      agenda_item_id TEXT,
+      agenda_item_title TEXT,
+      commitment_id TEXT,
+      passage_quote TEXT,
+      created_at TEXT NOT NULL,
+      hidden_reason TEXT,
+      hidden_by TEXT,
+      hidden_at TEXT,
+      seq INTEGER NOT NULL,
+      CHECK ((hidden_at IS NULL) = (hidden_reason IS NULL)),
+      CHECK ((hidden_at IS NULL) = (hidden_by IS NULL))
+    ) STRICT;
+    CREATE INDEX forum_contributions_session ON forum_contributions (session_id, seq);
+  `);
+}

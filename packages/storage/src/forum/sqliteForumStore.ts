@@ -1,5 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Ballot, ForumLiveState, ForumParticipant, ForumSession } from '@atelier/domain';
+import type {
+  Ballot,
+  ForumContribution,
+  ForumContributionHiding,
+  ForumLiveState,
+  ForumParticipant,
+  ForumSession,
+} from '@atelier/domain';
 import { assertKey } from '../workspace/argumentGuards';
 import { fromJsonColumn, toJsonColumn } from '../sqlite/workspace/jsonColumn';
 import {
@@ -10,7 +17,9 @@ import {
   type StoredVote,
 } from './forumStore';
 import {
+  assertContribution,
   assertForumSession,
+  assertHiding,
   assertLiveState,
   assertNewParticipant,
   assertVote,
@@ -39,6 +48,21 @@ interface VoteRow {
   readonly cast_at: string;
 }
 
+interface ContributionRow {
+  readonly id: string;
+  readonly session_id: string;
+  readonly participant_id: string;
+  readonly body: string;
+  readonly agenda_item_id: string | null;
+  readonly agenda_item_title: string | null;
+  readonly commitment_id: string | null;
+  readonly passage_quote: string | null;
+  readonly created_at: string;
+  readonly hidden_reason: string | null;
+  readonly hidden_by: string | null;
+  readonly hidden_at: string | null;
+}
+
 /**
  * The forum store on the shared, migrated SQLite handle. better-sqlite3 is synchronous: each
  * method has finished its write when it returns, `async` only turns failures into rejections.
@@ -56,6 +80,9 @@ export class SqliteForumStore implements ForumStore {
   private readonly selectParticipants: Statement<[string], ParticipantRow>;
   private readonly insertVote: Statement;
   private readonly selectVotes: Statement<[string], VoteRow>;
+  private readonly insertContribution: Statement;
+  private readonly hideContributionRow: Statement;
+  private readonly selectContributions: Statement<[string], ContributionRow>;
 
   constructor(private readonly db: Database) {
     this.insertSession = db.prepare(`
@@ -109,6 +136,21 @@ export class SqliteForumStore implements ForumStore {
       ON CONFLICT (poll_id, participant_id) DO NOTHING
     `);
     this.selectVotes = db.prepare('SELECT * FROM forum_votes WHERE session_id = ? ORDER BY seq');
+    this.insertContribution = db.prepare(`
+      INSERT INTO forum_contributions (id, session_id, participant_id, body, agenda_item_id,
+        agenda_item_title, commitment_id, passage_quote, created_at, seq)
+      VALUES (@id, @session_id, @participant_id, @body, @agenda_item_id, @agenda_item_title,
+        @commitment_id, @passage_quote, @created_at,
+        (SELECT COALESCE(MAX(seq), 0) + 1 FROM forum_contributions WHERE session_id = @session_id))
+    `);
+    this.hideContributionRow = db.prepare(`
+      UPDATE forum_contributions SET hidden_reason = @reason, hidden_by = @hidden_by,
+        hidden_at = @hidden_at
+      WHERE id = @id AND session_id = @session_id AND hidden_at IS NULL
+    `);
+    this.selectContributions = db.prepare(
+      'SELECT * FROM forum_contributions WHERE session_id = ? ORDER BY seq',
+    );
   }
 
   async createSession(session: ForumSession, state: ForumLiveState): Promise<void> {
@@ -243,6 +285,66 @@ export class SqliteForumStore implements ForumStore {
       castAt: row.cast_at,
     }));
   }
+
+  async addContribution(contribution: ForumContribution): Promise<void> {
+    assertContribution(contribution);
+    this.insertContribution.run({
+      id: contribution.id,
+      session_id: contribution.sessionId,
+      participant_id: contribution.participantId,
+      body: contribution.body,
+      agenda_item_id: contribution.agendaItemId,
+      agenda_item_title: contribution.agendaItemTitle,
+      commitment_id: contribution.commitmentId,
+      passage_quote: contribution.passageQuote,
+      created_at: contribution.createdAt,
+    });
+  }
+
+  async hideContribution(
+    sessionId: string,
+    contributionId: string,
+    hiding: ForumContributionHiding,
+  ): Promise<boolean> {
+    assertKey(sessionId, 'sessionId');
+    assertKey(contributionId, 'contributionId');
+    assertHiding(hiding);
+    const result = this.hideContributionRow.run({
+      id: contributionId,
+      session_id: sessionId,
+      reason: hiding.reason,
+      hidden_by: hiding.hiddenByParticipantId,
+      hidden_at: hiding.hiddenAt,
+    });
+    return result.changes > 0;
+  }
+
+  async listContributions(sessionId: string): Promise<ForumContribution[]> {
+    assertKey(sessionId, 'sessionId');
+    return this.selectContributions.all(sessionId).map(contributionFromRow);
+  }
+}
+
+function contributionFromRow(row: ContributionRow): ForumContribution {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    participantId: row.participant_id,
+    body: row.body,
+    agendaItemId: row.agenda_item_id,
+    agendaItemTitle: row.agenda_item_title,
+    commitmentId: row.commitment_id,
+    passageQuote: row.passage_quote,
+    createdAt: row.created_at,
+    hidden:
+      row.hidden_reason !== null && row.hidden_by !== null && row.hidden_at !== null
+        ? {
+            reason: row.hidden_reason,
+            hiddenByParticipantId: row.hidden_by,
+            hiddenAt: row.hidden_at,
+          }
+        : null,
+  };
 }
 
 function sessionFromRow(row: SessionRow): StoredForumSession {

@@ -2,6 +2,8 @@ import {
   forumParticipantRoles,
   forumStatuses,
   participantKinds,
+  type ForumContribution,
+  type ForumContributionHiding,
   type ForumLiveState,
   type ForumSession,
 } from '@atelier/domain';
@@ -57,4 +59,25 @@ export function assertVote(vote: StoredVote): void {
   assertKey(vote.participantId, 'vote.participantId');
   assertPlainObject(vote.ballot, 'vote.ballot');
   assertInstant(vote.castAt, 'vote.castAt');
+}
+
+export function assertContribution(contribution: ForumContribution): void {
+  assertKey(contribution.id, 'contribution.id');
+  assertKey(contribution.sessionId, 'contribution.sessionId');
+  assertKey(contribution.participantId, 'contribution.participantId');
+  assertText(contribution.body, 'contribution.body');
+  assertTextOrNull(contribution.agendaItemId, 'contribution.agendaItemId');
+  assertTextOrNull(contribution.agendaItemTitle, 'contribution.agendaItemTitle');
+  assertTextOrNull(contribution.commitmentId, 'contribution.commitmentId');
+  assertTextOrNull(contribution.passageQuote, 'contribution.passageQuote');
+  assertInstant(contribution.createdAt, 'contribution.createdAt');
+  if (contribution.hidden !== null)
+    throw new TypeError('a new contribution is not hidden (use hideContribution)');
+}
+
+export function assertHiding(hiding: ForumContributionHiding): void {
+  assertPlainObject(hiding, 'hiding');
+  assertText(hiding.reason, 'hiding.reason');
+  assertKey(hiding.hiddenByParticipantId, 'hiding.hiddenByParticipantId');
+  assertInstant(hiding.hiddenAt, 'hiding.hiddenAt');
 }

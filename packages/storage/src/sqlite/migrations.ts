@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { createForumTables } from '../forum/sqliteForumMigration';
+import { createForumContributionsTable, createForumTables } from '../forum/sqliteForumMigration';
 
 /**
  * Forward-only schema migrations, applied in order when a database is opened. The schema
@@ -317,6 +317,11 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     version: 5,
     description: 'live forum sessions, their participants and votes',
     up: createForumTables,
+  },
+  {
+    version: 6,
+    description: 'written contributions of live forum sessions',
+    up: createForumContributionsTable,
   },
 ];
 

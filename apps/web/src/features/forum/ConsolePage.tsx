@@ -8,6 +8,7 @@ import { AttendanceList } from './AttendanceList';
 import { BreakoutControl } from './BreakoutControl';
 import { CommandError } from './CommandError';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ConsoleContributions } from './ConsoleContributions';
 import { ConsolePolls } from './ConsolePolls';
 import { ForumScreen } from './ForumScreen';
 import type { ForumView } from './forumLiveState';
@@ -98,6 +99,7 @@ function ConsoleView({ live, view }: { live: ForumLive; view: ForumView }) {
           <AgendaControl view={view} send={live.send} nameOf={names.nameOf} />
           <SpotlightControl view={view} send={live.send} names={names} />
           <ConsoleHands view={view} send={live.send} />
+          <ConsoleContributions view={view} send={live.send} />
         </div>
         <div className="atelier-console__column">
           <ConsolePolls view={view} send={live.send} names={names} />

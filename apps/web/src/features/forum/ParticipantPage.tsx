@@ -4,6 +4,8 @@ import { useParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { BreakoutNotice, myBreakoutGroup } from './BreakoutNotice';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ContributionForm } from './ContributionForm';
+import { ContributionList } from './ContributionList';
 import { CurrentItem, SessionStatusNotice } from './CurrentItem';
 import { ForumScreen } from './ForumScreen';
 import { FloorNotice, HandControls } from './HandControls';
@@ -57,6 +59,16 @@ function ParticipantView({
         offsetMs={view.offsetMs}
         nameOf={names.nameOf}
       />
+      <ContributionForm
+        view={view}
+        send={live.send}
+        spotlightName={
+          view.state.spotlight
+            ? (names.nameOf(view.state.spotlight.commitmentId) ??
+              t('forum.contributions.spotlight'))
+            : null
+        }
+      />
       {view.state.breakout ? (
         <BreakoutNotice
           breakout={view.state.breakout}
@@ -72,6 +84,7 @@ function ParticipantView({
           <ReactionButtons send={live.send} />
         </>
       )}
+      <ContributionList view={view} />
       <SpotlightPanel
         view={view}
         names={names}

@@ -1,5 +1,5 @@
 import type { ForumLiveState } from '@atelier/domain';
-import type { JoinedAck } from '@atelier/protocol';
+import type { ForumContributionDto, JoinedAck } from '@atelier/protocol';
 import { describe, expect, it } from 'vitest';
 
 import { forumViewReducer, type ForumView } from './forumLiveState';
@@ -41,6 +41,7 @@ const joined = (version: number, serverNowMs: number): JoinedAck => ({
       joinedByKind: { administration: 1, civil_society: 0, other: 0, citizen: 1 },
       participants: null,
     },
+    contributions: { items: [], total: 0 },
     serverNowMs,
   },
   you: {
@@ -50,6 +51,25 @@ const joined = (version: number, serverNowMs: number): JoinedAck => ({
     votedPollIds: [],
     mayComment: false,
   },
+});
+
+const contribution = (
+  id: string,
+  changes: Partial<ForumContributionDto> = {},
+): ForumContributionDto => ({
+  id,
+  sessionId: 's1',
+  authorName: 'Léa',
+  authorKind: 'civil_society',
+  authorRole: 'guest',
+  body: `Texte ${id}`,
+  agendaItemId: null,
+  agendaItemTitle: null,
+  commitmentId: null,
+  passageQuote: null,
+  createdAt: '2026-03-10T10:05:00Z',
+  hidden: null,
+  ...changes,
 });
 
 function joinedView(version = 5): ForumView {
@@ -118,5 +138,34 @@ describe('forumViewReducer', () => {
     expect(view?.results.p1?.voterCount).toBe(1);
     expect(view?.results.p2?.voterCount).toBe(3);
     expect(view?.you.votedPollIds).toEqual(['p2']);
+  });
+
+  it('appends new contributions and replaces a hidden one in place', () => {
+    let view = forumViewReducer(joinedView(), {
+      type: 'contribution',
+      payload: { sessionId: 's1', contribution: contribution('c1'), total: 1 },
+    });
+    view = forumViewReducer(view, {
+      type: 'contribution',
+      payload: { sessionId: 's1', contribution: contribution('c2'), total: 2 },
+    });
+    const trace = contribution('c1', {
+      body: null,
+      hidden: { reason: 'Hors sujet', hiddenAt: '2026-03-10T10:06:00Z', hiddenByName: 'Anne' },
+    });
+    view = forumViewReducer(view, {
+      type: 'contribution',
+      payload: { sessionId: 's1', contribution: trace, total: 2 },
+    });
+    expect(view?.contributions.items.map((item) => [item.id, item.body])).toEqual([
+      ['c1', null],
+      ['c2', 'Texte c2'],
+    ]);
+    expect(view?.contributions.total).toBe(2);
+    const other = forumViewReducer(view, {
+      type: 'contribution',
+      payload: { sessionId: 's2', contribution: contribution('c3'), total: 1 },
+    });
+    expect(other).toBe(view);
   });
 });

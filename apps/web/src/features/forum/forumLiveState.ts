@@ -1,10 +1,13 @@
 import type { ForumLiveState, ForumReactionKind } from '@atelier/domain';
-import type {
-  AttendancePayload,
-  ForumSessionDto,
-  ForumStatePayload,
-  JoinedAck,
-  PollResultsPayload,
+import {
+  SNAPSHOT_CONTRIBUTIONS_MAX,
+  type AttendancePayload,
+  type ContributionPayload,
+  type ContributionsPayload,
+  type ForumSessionDto,
+  type ForumStatePayload,
+  type JoinedAck,
+  type PollResultsPayload,
 } from '@atelier/protocol';
 
 import { offsetFromRoundTrip, refineOffset } from './serverClock';
@@ -20,6 +23,8 @@ export interface ForumView {
   /** By poll id. */
   readonly results: Readonly<Record<string, PollResultsPayload>>;
   readonly attendance: AttendancePayload;
+  /** The latest written contributions, oldest first, and the session's total. */
+  readonly contributions: ContributionsPayload;
   readonly you: JoinedAck['you'];
   /** Server clock minus this browser's clock, ms. */
   readonly offsetMs: number;
@@ -40,6 +45,7 @@ export type ForumViewAction =
   | { readonly type: 'state'; readonly payload: ForumStatePayload; readonly receivedAtMs: number }
   | { readonly type: 'results'; readonly payload: PollResultsPayload }
   | { readonly type: 'attendance'; readonly payload: AttendancePayload }
+  | { readonly type: 'contribution'; readonly payload: ContributionPayload }
   | { readonly type: 'voted'; readonly pollId: string };
 
 export function forumViewReducer(
@@ -54,6 +60,7 @@ export function forumViewReducer(
       state: snapshot.state,
       results: Object.fromEntries(snapshot.results.map((result) => [result.pollId, result])),
       attendance: snapshot.attendance,
+      contributions: snapshot.contributions,
       you,
       offsetMs: offsetFromRoundTrip(action.sentAtMs, action.receivedAtMs, snapshot.serverNowMs),
     };
@@ -79,6 +86,21 @@ export function forumViewReducer(
     case 'attendance':
       if (action.payload.sessionId !== view.session.id) return view;
       return { ...view, attendance: action.payload };
+    case 'contribution': {
+      if (action.payload.sessionId !== view.session.id) return view;
+      const { contribution, total } = action.payload;
+      const items = view.contributions.items;
+      const known = items.findIndex((item) => item.id === contribution.id);
+      // A known one changed (hidden); a new one goes last, the oldest drop past the bound.
+      const next =
+        known >= 0
+          ? items.map((item, index) => (index === known ? contribution : item))
+          : [...items, contribution].slice(-SNAPSHOT_CONTRIBUTIONS_MAX);
+      return {
+        ...view,
+        contributions: { items: next, total: Math.max(total, view.contributions.total) },
+      };
+    }
     case 'voted':
       if (view.you.votedPollIds.includes(action.pollId)) return view;
       return {

@@ -121,6 +121,7 @@ export function useForumLive(sessionId: string, guestToken: string | null): Foru
       );
       opened.on(ForumEvent.PollResults, (payload) => dispatch({ type: 'results', payload }));
       opened.on(ForumEvent.Attendance, (payload) => dispatch({ type: 'attendance', payload }));
+      opened.on(ForumEvent.Contribution, (payload) => dispatch({ type: 'contribution', payload }));
       opened.on(ForumEvent.Reaction, (payload: ForumReactionPayload) => {
         if (payload.sessionId !== sessionId) return;
         reactionSeq += 1;

@@ -102,6 +102,7 @@ describe('SQLite workspace schema', () => {
         'doc_heads',
         'doc_snapshots',
         'doc_updates',
+        'forum_contributions',
         'forum_participants',
         'forum_sessions',
         'forum_votes',
