@@ -51,6 +51,8 @@ export interface CollaborativeEditorProps {
   readonly color: string;
   /** Signed-in writers keep an offline copy; signed-out readers have nothing to keep. */
   readonly persistOffline: boolean;
+  /** The text's accessible name; a commitment's draft by default (a forum's minutes reuse this). */
+  readonly textLabel?: string;
   /**
    * The comments beside the draft, and what this person may do with them; null shows the draft
    * alone (a forum guest has no account to read or write comments with).
@@ -80,6 +82,7 @@ export function CollaborativeEditor({
   userName,
   color,
   persistOffline,
+  textLabel,
   comments,
 }: CollaborativeEditorProps) {
   const initialConfig = useMemo<InitialConfigType>(
@@ -104,6 +107,7 @@ export function CollaborativeEditor({
           userName={userName}
           color={color}
           persistOffline={persistOffline}
+          textLabel={textLabel}
           comments={comments}
         />
       </LexicalComposer>
@@ -116,6 +120,7 @@ function EditorBody({
   userName,
   color,
   persistOffline,
+  textLabel,
   comments,
 }: CollaborativeEditorProps) {
   const { t } = useTranslation();
@@ -195,7 +200,7 @@ function EditorBody({
               <ContentEditable
                 id="draft-text"
                 className="atelier-draft"
-                aria-label={t('editor.textLabel')}
+                aria-label={textLabel ?? t('editor.textLabel')}
                 aria-describedby={KEYBOARD_HELP_ID}
                 aria-readonly={!editable}
                 aria-placeholder={t('editor.loading')}

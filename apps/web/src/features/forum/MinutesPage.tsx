@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
+import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
 import { presenceColorFor } from '../../editor/presence/presenceColors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSession } from '../auth/useSession';
 import { QueryState } from '../consultations/QueryState';
 import { forumApi, forumQueryKeys } from './forumApi';
-import { MinutesEditor } from './MinutesEditor';
 
 import './forum.css';
 
@@ -65,11 +65,16 @@ function MinutesScreen({
       </nav>
       <h1 className="fr-h2">{t('forum.minutes.heading', { title: session.title })}</h1>
       <p>{t('forum.minutes.intro')}</p>
-      <MinutesEditor
+      {/* Co-edited live like a draft (same endpoint, toolbar and presence), without comments;
+          the server appends the polls' results and the attendance when the session ends. */}
+      <CollaborativeEditor
         key={session.minutesDocName}
         docName={session.minutesDocName}
         userName={userName}
         color={presenceColorFor(userId)}
+        persistOffline={false}
+        textLabel={t('forum.minutes.textLabel')}
+        comments={null}
       />
     </>
   );
