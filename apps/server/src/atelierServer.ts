@@ -11,6 +11,7 @@ import type { DocumentAccessPolicy } from './collab/documentAccessPolicy';
 import { DocumentRegistry } from './collab/documentRegistry';
 import { noDocumentTemplates, type DocumentTemplateSource } from './collab/documentTemplateSource';
 import { createForum } from './forum/createForum';
+import type { ForumService } from './forum/forumService';
 import { createHttpApp } from './http/createHttpApp';
 import { storedDraftDocuments, type DraftDocuments } from './workspace/commands/threadCommands';
 import { DraftPresenceRelay } from './realtime/draftPresenceRelay';
@@ -29,6 +30,8 @@ import { defaultIdGenerator, type WorkspaceContext } from './workspace/workspace
 import { WorkspaceEvents } from './workspace/workspaceEvents';
 
 const SOCKET_MAX_MESSAGE_BYTES = 16 * 1024;
+/** How long an idle keep-alive HTTP connection stays open. */
+const HTTP_KEEP_ALIVE_MS = 65_000;
 
 /** How many more failed sign-ins one address may make than one account. */
 const ADDRESS_FAILURE_MULTIPLIER = 10;
@@ -69,6 +72,8 @@ export interface AtelierServer {
   readonly collab: CollabEndpoint;
   readonly registry: DocumentRegistry;
   readonly workspace: WorkspaceContext | null;
+  /** The forum's use cases (scheduling sessions, for the demo loader); null without a forum store. */
+  readonly forum: ForumService | null;
   listen(port: number, host: string): Promise<number>;
   /** Stop accepting, persist everything, ask clients to reconnect, close. Does not close the store. */
   close(): Promise<void>;
@@ -134,6 +139,11 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
       : {}),
   });
   const httpServer = createServer(app);
+  // Clients and proxies reuse idle keep-alive connections: if the server closed them first (Node's
+  // default is 5 s) a request sent at that moment fails with ECONNRESET. Idle longer than the
+  // usual 60 s of proxies and browsers, and let the headers timeout exceed it as Node requires.
+  httpServer.keepAliveTimeout = HTTP_KEEP_ALIVE_MS;
+  httpServer.headersTimeout = HTTP_KEEP_ALIVE_MS + 1_000;
   // Our /collab upgrades may take a moment (identity, loading); Socket.io must not end them.
   const io: WorkspaceSocketServer = new SocketIoServer(httpServer, {
     destroyUpgrade: false,
@@ -186,6 +196,7 @@ export function createAtelierServer(options: AtelierServerOptions): AtelierServe
     collab,
     registry,
     workspace,
+    forum: forum?.service ?? null,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     logger,
     webRoot: findWebClient(lifecycle),
   });
-  await prepareWorkspace(server.workspace!, config, lifecycle);
+  await prepareWorkspace(server.workspace!, server.forum, config, lifecycle);
   const roundReminders = new RoundReminders(server.workspace!, {
     intervalMs: config.roundReminderIntervalMs,
   });
@@ -118,6 +118,7 @@ async function openStorage(config: ServerConfig, logger: Logger): Promise<Atelie
 /** First-start chores: the initial admin, then the demo when the store is empty. */
 async function prepareWorkspace(
   workspace: NonNullable<ReturnType<typeof createAtelierServer>['workspace']>,
+  forum: ReturnType<typeof createAtelierServer>['forum'],
   config: ServerConfig,
   logger: Logger,
 ): Promise<void> {
@@ -126,7 +127,7 @@ async function prepareWorkspace(
     logger.info({ email: config.initialAdmin.email }, 'initial administrator created');
   }
   if (!config.demo || !emptyAtStart) return;
-  const signIns = await loadDemoWorkspace(workspace);
+  const signIns = await loadDemoWorkspace(workspace, { forum });
   // Demo passwords are printed in development only; elsewhere they are in the README.
   if (config.environment === 'development') {
     const lines = signIns.map((s) => `  ${s.email.padEnd(28)} ${s.password}   (${s.description})`);

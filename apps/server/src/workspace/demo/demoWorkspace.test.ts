@@ -5,7 +5,14 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { draftSectionTitles, readDraft } from '@atelier/collab';
 import { bindHeadlessDraftEditor } from '@atelier/collab/draft-editor';
-import type { CommitmentDto, ConsultationDto } from '@atelier/protocol';
+import type {
+  CommentRoundDto,
+  CommentThreadDto,
+  CommitmentDto,
+  ConsultationDto,
+  ForumSessionDto,
+} from '@atelier/protocol';
+import { docFromStored } from '../../collab/storedDocument';
 import { ApiClient } from '../../testing/apiClient';
 import { webSocketWithCookie } from '../../testing/cookieWebSocket';
 import { eventually } from '../../testing/eventually';
@@ -13,14 +20,14 @@ import {
   startWorkspaceServer,
   type RunningWorkspaceServer,
 } from '../../testing/startWorkspaceServer';
-import { demoPassword } from './demoContent';
+import { demoCommitments, demoPassword } from './demoContent';
 import { loadDemoWorkspace } from './loadDemoWorkspace';
 
 let running: RunningWorkspaceServer;
 
 beforeAll(async () => {
   running = await startWorkspaceServer();
-  await loadDemoWorkspace(running.context);
+  await loadDemoWorkspace(running.context, { forum: running.server.forum });
 });
 afterAll(async () => running.stop());
 
@@ -112,5 +119,149 @@ describe('the demo workspace', () => {
       provider.destroy();
       editor.dispose();
     }
+  });
+});
+
+const DAY_MS = 24 * 3_600_000;
+
+async function demoPlanOf(api: ApiClient) {
+  const [plan] = (await api.get<ConsultationDto[]>('/api/consultations')).body;
+  const commitments = (await api.get<CommitmentDto[]>(`/api/consultations/${plan!.id}/commitments`))
+    .body;
+  return { plan: plan!, commitments };
+}
+
+/** Everything the discussion part of the demo wrote, as a visitor reads it through the API. */
+async function discussionSnapshot(api: ApiClient) {
+  const { plan, commitments } = await demoPlanOf(api);
+  const rounds = (await api.get<CommentRoundDto[]>(`/api/consultations/${plan.id}/rounds`)).body;
+  const threads = (
+    await Promise.all(
+      commitments.map(
+        async (c) => (await api.get<CommentThreadDto[]>(`/api/commitments/${c.id}/threads`)).body,
+      ),
+    )
+  ).flat();
+  return { plan, commitments, rounds, threads };
+}
+
+describe('the demo discussion (comment rounds, threads, forum)', () => {
+  it('has an open public round on the first commitment only and a closed round on the second', async () => {
+    const { rounds, commitments } = await discussionSnapshot(new ApiClient(running.baseUrl));
+    const open = rounds.find((round) => round.phase === 'open');
+    const closed = rounds.find((round) => round.phase === 'closed');
+    expect(rounds).toHaveLength(2);
+    expect(open).toMatchObject({ audience: 'public', commitmentIds: [commitments[0]!.id] });
+    expect(closed).toMatchObject({ commitmentIds: [commitments[1]!.id] });
+    // Opened a few days ago, closes in about three weeks: the demo is current whenever it loads.
+    const now = Date.now();
+    expect(now - Date.parse(open!.opensAt)).toBeGreaterThan(DAY_MS);
+    expect(now - Date.parse(open!.opensAt)).toBeLessThan(7 * DAY_MS);
+    expect(Date.parse(open!.closesAt) - now).toBeGreaterThan(20 * DAY_MS);
+    expect(Date.parse(closed!.closesAt)).toBeLessThan(now);
+    expect(open!.participation[0]).toMatchObject({ commitmentId: commitments[0]!.id, threads: 3 });
+  });
+
+  it('has threads by an administration, an association and a citizen, two anchored to passages still in the drafts', async () => {
+    const { threads, commitments } = await discussionSnapshot(new ApiClient(running.baseUrl));
+    expect(threads.length).toBeGreaterThanOrEqual(4);
+    const kinds = new Set(threads.flatMap((t) => t.comments.map((c) => c.author?.participantKind)));
+    expect([...kinds].sort()).toEqual(['administration', 'citizen', 'civil_society']);
+    const anchored = threads.filter((t) => t.anchor !== null);
+    expect(anchored.length).toBeGreaterThanOrEqual(2);
+    for (const thread of anchored) {
+      expect(thread.anchorStatus).toMatchObject({ status: 'attached', text: thread.anchor!.quote });
+    }
+    expect(new Set(anchored.map((t) => t.commitmentId))).toEqual(
+      new Set([commitments[0]!.id, commitments[1]!.id]),
+    );
+    expect(threads.some((t) => t.comments.length > 1)).toBe(true);
+    const reactions = threads.flatMap((t) => t.comments.map((c) => c.reactions));
+    const total = (counts: Record<string, number>) =>
+      Object.values(counts).reduce((sum, n) => sum + n, 0);
+    expect(reactions.some((r) => total(r.agree) > 0)).toBe(true);
+    expect(reactions.some((r) => total(r.disagree) > 0)).toBe(true);
+  });
+
+  it('answers one thread of the closed round (partially accepted, with a reason) and the report shows it', async () => {
+    const visitor = new ApiClient(running.baseUrl);
+    const { threads, rounds, plan } = await discussionSnapshot(visitor);
+    const closed = rounds.find((round) => round.phase === 'closed')!;
+    const answered = threads.filter((t) => t.response !== null);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({
+      roundId: closed.id,
+      status: 'resolved',
+      resolvedBy: { displayName: 'Karim Benali' },
+      response: { disposition: 'partially_accepted', respondedBy: { displayName: 'Karim Benali' } },
+    });
+    expect(answered[0]!.response!.reason).toMatch(/deux opérateurs volontaires/);
+
+    const report = await fetch(
+      `${running.baseUrl}/api/consultations/${plan.id}/feedback-report?format=csv`,
+    );
+    expect(report.status).toBe(200);
+    const csv = await report.text();
+    expect(csv).toContain('deux opérateurs volontaires');
+    expect(csv).toContain(demoCommitments[1]!.title);
+  });
+
+  it("schedules tomorrow's hybrid forum open to guest comments, on three commitments after a welcome", async () => {
+    const api = new ApiClient(running.baseUrl);
+    await api.signIn('animatrice@atelier.demo', demoPassword);
+    const { plan, commitments } = await demoPlanOf(api);
+    const sessions = (
+      await api.get<ForumSessionDto[]>(`/api/consultations/${plan.id}/forum-sessions`)
+    ).body;
+    expect(sessions).toHaveLength(1);
+    const [session] = sessions;
+    expect(session).toMatchObject({
+      status: 'scheduled',
+      format: 'hybrid',
+      guestPolicy: 'comment',
+    });
+    expect(session!.joinCode).toMatch(/^[A-Z0-9]{6}$/);
+    const startsIn = Date.parse(session!.scheduledAt) - Date.now();
+    expect(startsIn).toBeGreaterThan(0);
+    expect(startsIn).toBeLessThan(2 * DAY_MS);
+    expect(session!.agenda.map((item) => item.commitmentId)).toEqual([
+      null,
+      commitments[0]!.id,
+      commitments[1]!.id,
+      commitments[2]!.id,
+    ]);
+  });
+
+  it('leaves the seeded drafts as they were: written by their seed alone', async () => {
+    const { commitments } = await demoPlanOf(new ApiClient(running.baseUrl));
+    // The first draft is edited by the test above; the second carries anchors.
+    for (const commitment of commitments.slice(1)) {
+      const doc = docFromStored(await running.storage.documents.loadDocument(commitment.docName));
+      expect(Y.decodeStateVector(Y.encodeStateVector(doc)).size).toBe(1);
+    }
+  });
+
+  it('loading it again creates nothing twice', async () => {
+    const visitor = new ApiClient(running.baseUrl);
+    const before = await discussionSnapshot(visitor);
+    const facilitator = new ApiClient(running.baseUrl);
+    await facilitator.signIn('animatrice@atelier.demo', demoPassword);
+    const sessionsPath = `/api/consultations/${before.plan.id}/forum-sessions`;
+    const sessionsBefore = (await facilitator.get<ForumSessionDto[]>(sessionsPath)).body;
+
+    await loadDemoWorkspace(running.context, { forum: running.server.forum });
+
+    const after = await discussionSnapshot(visitor);
+    expect((await visitor.get<ConsultationDto[]>('/api/consultations')).body).toHaveLength(1);
+    expect(after.commitments.map((c) => c.id)).toEqual(before.commitments.map((c) => c.id));
+    expect(after.rounds.map((r) => r.id)).toEqual(before.rounds.map((r) => r.id));
+    expect(after.threads.map((t) => [t.id, t.comments.length])).toEqual(
+      before.threads.map((t) => [t.id, t.comments.length]),
+    );
+    expect(after.threads.map((t) => t.comments.map((c) => c.reactions))).toEqual(
+      before.threads.map((t) => t.comments.map((c) => c.reactions)),
+    );
+    const sessionsAfter = (await facilitator.get<ForumSessionDto[]>(sessionsPath)).body;
+    expect(sessionsAfter.map((s) => s.id)).toEqual(sessionsBefore.map((s) => s.id));
   });
 });

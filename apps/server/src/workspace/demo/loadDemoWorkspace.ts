@@ -1,4 +1,5 @@
-import type { User } from '@atelier/domain';
+import type { Commitment, User } from '@atelier/domain';
+import type { ForumService } from '../../forum/forumService';
 import { hashPassword } from '../auth/passwordHasher';
 import { createCommitment } from '../commands/commitmentCommands';
 import { createConsultation, updateConsultation } from '../commands/consultationCommands';
@@ -12,6 +13,9 @@ import {
   demoOrganisations,
   demoPassword,
 } from './demoContent';
+import { loadDemoDiscussion } from './demoDiscussion';
+import { scheduleDemoForum } from './demoForum';
+import { findDemoPlan, type DemoPlan } from './demoPlan';
 
 export interface DemoSignIn {
   readonly email: string;
@@ -20,13 +24,34 @@ export interface DemoSignIn {
 }
 
 /**
- * Loads the reference case into an empty store, through the same use cases people use, so the
- * demo exercises the real rules: organisations, one account per role, the consultation, its six
- * commitments with drafts seeded from the OGP template.
+ * Loads the reference case through the same use cases people use, so the demo exercises the
+ * real rules: organisations, one account per role, the consultation, its six commitments with
+ * drafts seeded from the OGP template; then the discussion around them (rounds, threads, a
+ * reasoned response) and, with the forum, tomorrow's session. Loading again creates nothing twice.
  */
-export async function loadDemoWorkspace(context: WorkspaceContext): Promise<DemoSignIn[]> {
+export async function loadDemoWorkspace(
+  context: WorkspaceContext,
+  options: { readonly forum?: ForumService | null } = {},
+): Promise<DemoSignIn[]> {
+  const loadedAt = context.now();
+  const plan = (await findDemoPlan(context)) ?? (await createDemoPlan(context));
+  await loadDemoDiscussion(context, plan, loadedAt);
+  if (options.forum) await scheduleDemoForum(options.forum, plan, loadedAt);
+  context.logger.info(
+    { consultationId: plan.consultationId, at: loadedAt.toISOString() },
+    'demo workspace loaded',
+  );
+  return demoAccounts.map((account) => ({
+    email: account.email,
+    password: demoPassword,
+    description: account.admin ? 'platform admin' : `${account.role} — ${account.displayName}`,
+  }));
+}
+
+/** Organisations, accounts and roles, the consultation and its commitments, into an empty store. */
+async function createDemoPlan(context: WorkspaceContext): Promise<DemoPlan> {
   const passwordHash = await hashPassword(demoPassword);
-  const now = context.now().toISOString();
+  const people = new Map<string, User>();
   const admin = await createAccount(
     context,
     demoAccounts[0]!.email,
@@ -34,6 +59,7 @@ export async function loadDemoWorkspace(context: WorkspaceContext): Promise<Demo
     passwordHash,
     true,
   );
+  people.set(admin.email, admin);
 
   const organisationIds = new Map<string, string>();
   for (const organisation of demoOrganisations) {
@@ -53,41 +79,42 @@ export async function loadDemoWorkspace(context: WorkspaceContext): Promise<Demo
     visibility: 'public',
   });
   for (const account of demoAccounts.slice(1)) {
-    const user = await createAccount(
+    const created = await createAccount(
       context,
       account.email,
       account.displayName,
       passwordHash,
       account.admin,
     );
-    if (account.organisationKey) {
-      await context.store.users.update(user.id, {
-        organisationId: organisationIds.get(account.organisationKey) ?? null,
-      });
-    }
+    const organisationId = account.organisationKey
+      ? (organisationIds.get(account.organisationKey) ?? null)
+      : null;
+    // The comment rules read the organisation (lead organisations answer for their text).
+    const user = organisationId
+      ? ((await context.store.users.update(created.id, { organisationId })) ?? created)
+      : created;
+    people.set(user.email, user);
     if (account.role) await setMemberRole(context, admin, consultation.id, user.id, account.role);
   }
+  const commitments: Commitment[] = [];
   for (const commitment of demoCommitments) {
-    await createCommitment(
-      context,
-      admin,
-      consultation.id,
-      {
-        title: commitment.title,
-        theme: commitment.theme,
-        leadOrganisationIds: commitment.lead.map((key) => organisationIds.get(key)!),
-        partnerOrganisationIds: commitment.partners.map((key) => organisationIds.get(key)!),
-      },
-      commitment.draft,
+    commitments.push(
+      await createCommitment(
+        context,
+        admin,
+        consultation.id,
+        {
+          title: commitment.title,
+          theme: commitment.theme,
+          leadOrganisationIds: commitment.lead.map((key) => organisationIds.get(key)!),
+          partnerOrganisationIds: commitment.partners.map((key) => organisationIds.get(key)!),
+        },
+        commitment.draft,
+      ),
     );
   }
   await updateConsultation(context, admin, consultation.id, { status: 'open' });
-  context.logger.info({ consultationId: consultation.id, at: now }, 'demo workspace loaded');
-  return demoAccounts.map((account) => ({
-    email: account.email,
-    password: demoPassword,
-    description: account.admin ? 'platform admin' : `${account.role} — ${account.displayName}`,
-  }));
+  return { consultationId: consultation.id, commitments, people };
 }
 
 async function createAccount(
