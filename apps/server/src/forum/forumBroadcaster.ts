@@ -10,11 +10,13 @@ const ATTENDANCE_COALESCE_MS = 250;
 /**
  * Sends what changed in a session to its screens, once it is stored. State goes to everyone;
  * results and attendance go in two versions, the facilitators' (full) and everyone else's (what
- * the poll's visibility and their role allow), coalesced so that 500 votes in a second make a
- * handful of messages, not 500.
+ * the poll's visibility and their role allow), coalesced so that 500 votes in a second make
+ * about twenty messages, not 500.
  */
 export class ForumBroadcaster implements LiveSessionListener {
   private readonly pendingResults = new Map<string, NodeJS.Timeout>();
+  /** When each poll's results last left because of votes (bounded like the polls). */
+  private readonly lastResultsAtMs = new Map<string, number>();
   private readonly pendingAttendance = new Map<string, NodeJS.Timeout>();
   /** Last status announced per poll: results go out again when a poll opens or closes. */
   private readonly pollStatuses = new Map<string, PollStatus>();
@@ -42,15 +44,24 @@ export class ForumBroadcaster implements LiveSessionListener {
     }
   }
 
+  /**
+   * A vote after a quiet spell is shown at once (votes stored in the same turn still go out
+   * together); during a burst, results leave at most once per window, the window after the last.
+   */
   votesChanged(live: LiveForumSession, pollId: string): void {
     const key = `${live.id}/${pollId}`;
     if (this.pendingResults.has(key)) return;
+    const sinceLast = this.nowMs() - (this.lastResultsAtMs.get(key) ?? Number.NEGATIVE_INFINITY);
     this.pendingResults.set(
       key,
-      setTimeout(() => {
-        this.pendingResults.delete(key);
-        this.emitResults(live, pollId);
-      }, RESULTS_COALESCE_MS),
+      setTimeout(
+        () => {
+          this.pendingResults.delete(key);
+          this.lastResultsAtMs.set(key, this.nowMs());
+          this.emitResults(live, pollId);
+        },
+        Math.max(0, RESULTS_COALESCE_MS - sinceLast),
+      ),
     );
   }
 
