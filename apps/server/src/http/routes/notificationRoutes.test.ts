@@ -183,6 +183,36 @@ describe('notifications about comments', () => {
     expect((await notificationsOf(aline)).notifications).toHaveLength(1);
   });
 
+  it('tells a member an edit newly mentions, once, and nobody already mentioned or replied to', async () => {
+    const aline = await aParticipant('aline');
+    const bruno = await aParticipant('bruno');
+    const chloe = await aParticipant('chloe');
+    const threadId = await openThread(aline, 'Qui suit ce jalon ?');
+    const commentId = await reply(bruno, threadId, 'Demandons à @chloe.', [chloe.user.id]);
+    const before = {
+      aline: (await notificationsOf(aline)).notifications.length,
+      chloe: (await notificationsOf(chloe)).notifications.length,
+    };
+
+    const edit = (body: string, mentions: string[]) =>
+      bruno.api.patch(`/api/comments/${commentId}`, { body, mentions });
+    expect(
+      (await edit('Demandons à @chloe et @aline.', [chloe.user.id, aline.user.id])).status,
+    ).toBe(200);
+    expect((await notificationsOf(aline)).notifications).toHaveLength(before.aline + 1);
+    expect((await notificationsOf(aline)).notifications[0]).toMatchObject({
+      kind: 'mention',
+      commentId,
+      excerpt: 'Demandons à @chloe et @aline.',
+    });
+    // Chloe was mentioned already; editing again with the same mentions tells nobody.
+    expect((await notificationsOf(chloe)).notifications).toHaveLength(before.chloe);
+    expect(
+      (await edit('Demandons à @chloe et @aline !', [chloe.user.id, aline.user.id])).status,
+    ).toBe(200);
+    expect((await notificationsOf(aline)).notifications).toHaveLength(before.aline + 1);
+  });
+
   it('tells a mentioned member in a new thread, but not one who can no longer read it', async () => {
     const aline = await aParticipant('aline', 'contributor');
     const bruno = await aParticipant('bruno');

@@ -36,7 +36,7 @@ import { docFromStored } from '../../collab/storedDocument';
 import { TokenBucket } from '../../collab/tokenBucket';
 import { AppError, denied } from '../../errors/appError';
 import { actorOf, commitmentNotFound, loadCommitmentFacts } from '../loadFacts';
-import { notifyAboutComment } from '../notifications/commentNotifier';
+import { notifyAboutAddedMentions, notifyAboutComment } from '../notifications/commentNotifier';
 import type { WorkspaceContext } from '../workspaceContext';
 import { emitThreadChanged } from '../workspaceEvents';
 import { ensureCommenter, roundNotFound } from './roundCommands';
@@ -221,6 +221,11 @@ export async function editComment(
   });
   if (!edited) throw commentNotFound();
   emitThreadChanged(context.events, facts.thread);
+  await notifyAboutAddedMentions(
+    context,
+    { ...facts, comment: edited, author: user! },
+    facts.comment.mentions,
+  );
   return listingOfThread(context, user, facts.thread);
 }
 

@@ -45,13 +45,40 @@ export async function notifyAboutComment(
   }
 }
 
+/**
+ * Tells the members an edit newly mentions (`mention`), and nobody else: the comment itself is
+ * not new. Failures are logged, as for a new comment.
+ */
+export async function notifyAboutAddedMentions(
+  context: WorkspaceContext,
+  edited: PostedComment,
+  previousMentions: readonly string[],
+): Promise<void> {
+  const before = new Set(previousMentions);
+  const added = edited.comment.mentions.filter((id) => !before.has(id));
+  if (added.length === 0) return;
+  try {
+    const onlyAdded = { ...edited, comment: { ...edited.comment, mentions: added } };
+    await deliverNotifications(
+      context,
+      await notificationsFor(context, onlyAdded, { replies: false }),
+    );
+  } catch (error) {
+    context.logger.error(
+      { err: error, commentId: edited.comment.id },
+      'notifying about added mentions failed',
+    );
+  }
+}
+
 async function notificationsFor(
   context: WorkspaceContext,
   posted: PostedComment,
+  { replies }: { replies: boolean } = { replies: true },
 ): Promise<CommentNotification[]> {
   const { comment, author } = posted;
   const mentioned = new Set(comment.mentions.filter((id) => id !== author.id));
-  const earlierAuthors = await otherAuthorsOfThread(context, posted);
+  const earlierAuthors = replies ? await otherAuthorsOfThread(context, posted) : [];
   const repliedTo = earlierAuthors.filter((id) => id !== author.id && !mentioned.has(id));
   const readers = new Set(
     (await readersOfCommitment(context, [...mentioned, ...repliedTo], posted)).map((u) => u.id),
