@@ -1,120 +1,49 @@
-import { $getRoot } from 'lexical';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { bindHeadlessDraftEditor } from '@atelier/collab/draft-editor';
+import { describe, expect, it } from 'vitest';
 import { FORUM_LIMITS, type GuestPolicy } from '@atelier/domain';
-import {
-  ForumEvent,
-  type ForumJoinedDto,
-  type ForumRecordDto,
-  type ForumSessionDto,
-} from '@atelier/protocol';
-import { ApiClient } from '../testing/apiClient';
-import { webSocketWithCookie } from '../testing/cookieWebSocket';
+import { ForumEvent, type ForumRecordDto } from '@atelier/protocol';
 import { eventually } from '../testing/eventually';
-import { startWorkspaceServer, type RunningWorkspaceServer } from '../testing/startWorkspaceServer';
-import { seedRolesScenario, TEST_PASSWORD, type RolesScenario } from '../testing/workspaceFixtures';
 import { CONTRIBUTION_BURST } from './forumSockets';
-import {
-  collect,
-  joinSession,
-  openForumSocket,
-  send,
-  type ForumClientSocket,
-} from './testing/forumSocketClient';
+import { collect, joinSession, send } from './testing/forumSocketClient';
+import { useForumTestServer, type ForumTestRoom } from './testing/forumTestServer';
 
-let running: RunningWorkspaceServer;
-let scenario: RolesScenario;
-const sockets: ForumClientSocket[] = [];
-
-beforeAll(async () => {
-  running = await startWorkspaceServer();
-  scenario = await seedRolesScenario(running.context, { visibility: 'public' });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await running.stop();
-});
-
-async function signedIn(role: keyof RolesScenario['people']): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
-  return api;
-}
-
-function screen(identity: { cookie?: string | null; guestToken?: string | null }) {
-  const socket = openForumSocket(running.baseUrl, identity);
-  sockets.push(socket);
-  return socket;
-}
-
-interface Room {
-  readonly session: ForumSessionDto;
-  readonly facilitatorApi: ApiClient;
-  readonly facilitator: ForumClientSocket;
-}
+const forum = useForumTestServer({ visibility: 'public' });
+const { signedIn, screen } = forum;
 
 /** A running session (on its commitment item, spotlighted) with the facilitator's console. */
-async function runningRoom(guestPolicy: GuestPolicy): Promise<Room> {
-  const facilitatorApi = await signedIn('facilitator');
-  const created = await facilitatorApi.post<ForumSessionDto>(
-    `/api/consultations/${scenario.consultation.id}/forum-sessions`,
-    {
-      title: 'Forum des contributions',
-      scheduledAt: '2026-03-01T09:00:00.000Z',
-      format: 'hybrid',
-      guestPolicy,
-      agenda: [
-        { title: 'Accueil', durationMinutes: 5 },
-        { title: 'Données ouvertes', durationMinutes: 30, commitmentId: scenario.commitment.id },
-      ],
-    },
-  );
-  expect(created.status).toBe(201);
-  const session = created.body;
-  const facilitator = screen({ cookie: facilitatorApi.sessionCookie });
-  await joinSession(facilitator, session.id);
-  return { session, facilitatorApi, facilitator };
+function runningRoom(guestPolicy: GuestPolicy): Promise<ForumTestRoom> {
+  return forum.scheduleWithConsole({
+    title: 'Forum des contributions',
+    format: 'hybrid',
+    guestPolicy,
+    agenda: [
+      { title: 'Accueil', durationMinutes: 5 },
+      {
+        title: 'Données ouvertes',
+        durationMinutes: 30,
+        commitmentId: forum.scenario.commitment.id,
+      },
+    ],
+  });
 }
 
-async function start(room: Room): Promise<void> {
+async function start(room: ForumTestRoom): Promise<void> {
   const sessionId = room.session.id;
   expect(await send(room.facilitator, ForumEvent.Start, { sessionId })).toEqual({ ok: true });
   await send(room.facilitator, ForumEvent.GoToItem, { sessionId, itemIndex: 1 });
   await send(room.facilitator, ForumEvent.Spotlight, {
     sessionId,
-    commitmentId: scenario.commitment.id,
+    commitmentId: forum.scenario.commitment.id,
     passageQuote: 'jeux de données',
   });
 }
 
-async function guestToken(room: Room, displayName: string): Promise<string> {
-  const joined = await new ApiClient(running.baseUrl).post<ForumJoinedDto>('/api/forum/join', {
+async function guestToken(room: ForumTestRoom, displayName: string): Promise<string> {
+  const guest = await forum.joinAsGuest({
     code: room.session.joinCode,
     displayName,
     participantKind: 'civil_society',
   });
-  expect(joined.status).toBe(200);
-  return joined.body.guestToken!;
-}
-
-/** The minutes as a brand-new y-websocket client reads them (with Lexical, as the web does). */
-async function readMinutes(docName: string, cookie: string): Promise<string> {
-  const doc = new Y.Doc();
-  const editor = bindHeadlessDraftEditor(doc, 'reader');
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${running.port}/collab`, docName, doc, {
-    disableBc: true,
-    WebSocketPolyfill: webSocketWithCookie(cookie),
-  });
-  try {
-    await eventually(() => expect(provider.synced).toBe(true));
-    return editor.editor.read(() => $getRoot().getTextContent());
-  } finally {
-    provider.destroy();
-    editor.dispose();
-    doc.destroy();
-  }
+  return guest.guestToken;
 }
 
 describe('written contributions during a forum session', () => {
@@ -157,7 +86,7 @@ describe('written contributions during a forum session', () => {
         // Kept as the text it is (trimmed), never cleaned into or out of HTML.
         body: '<img src=x onerror=alert(1)> Publiez les <b>jeux</b> chaque trimestre.',
         agendaItemTitle: 'Données ouvertes',
-        commitmentId: scenario.commitment.id,
+        commitmentId: forum.scenario.commitment.id,
         passageQuote: 'jeux de données',
         hidden: null,
       },
@@ -270,7 +199,7 @@ describe('written contributions during a forum session', () => {
     ).toEqual({ ok: true });
 
     await eventually(() => expect(atGuest).toHaveLength(2));
-    const facilitatorName = scenario.people.facilitator.displayName;
+    const facilitatorName = forum.scenario.people.facilitator.displayName;
     expect(atGuest[1]?.contribution).toMatchObject({
       id: contributionId,
       authorName: 'Ana',
@@ -321,7 +250,7 @@ describe('written contributions during a forum session', () => {
     ).toMatchObject({ ok: false, code: 'session_not_live' });
 
     const reader = await signedIn('commenter');
-    const text = await readMinutes(room.session.minutesDocName, reader.sessionCookie!);
+    const text = await forum.readMinutes(room.session.minutesDocName, reader.sessionCookie!);
     expect(text).toContain('Contributions écrites (2)');
     expect(text).toMatch(
       /\d\d:\d\d UTC — Inès \(société civile, invité·e\) — Données ouvertes \[à propos de « jeux de données »\] : Publier <b>chaque<\/b> trimestre\./,
@@ -355,9 +284,7 @@ describe('contributions across a restart', () => {
     });
     expect(ack.ok).toBe(true);
 
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await running.stop();
-    running = await startWorkspaceServer({ dataDir: running.dataDir });
+    await forum.restart();
 
     const again = screen({ guestToken: token });
     const after = await joinSession(again, sessionId);

@@ -1,6 +1,6 @@
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { decoding } from 'lib0';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -11,40 +11,29 @@ import {
   CollabMessageType,
   ForumEvent,
   type CommitmentDto,
-  type ForumJoinedDto,
-  type ForumSessionDto,
 } from '@atelier/protocol';
 import { ApiClient } from '../testing/apiClient';
 import { webSocketWithCookie } from '../testing/cookieWebSocket';
 import { eventually } from '../testing/eventually';
-import { startWorkspaceServer, type RunningWorkspaceServer } from '../testing/startWorkspaceServer';
-import { seedRolesScenario, TEST_PASSWORD, type RolesScenario } from '../testing/workspaceFixtures';
-import {
-  joinSession,
-  openForumSocket,
-  send,
-  type ForumClientSocket,
-} from './testing/forumSocketClient';
+import { send } from './testing/forumSocketClient';
+import { useForumTestServer } from './testing/forumTestServer';
 
 /**
  * Guests of a live session read the drafts it works on, even in a members-only consultation:
  * the collaboration endpoint learns who they are from the cookie set when they joined.
  */
-let running: RunningWorkspaceServer;
-let scenario: RolesScenario;
+const forum = useForumTestServer({ visibility: 'members' });
+const { signedIn } = forum;
 /** In the consultation, but on neither the agenda nor the screen. */
 let outside: CommitmentDto;
 /** Spotlighted during the session, not on the agenda. */
 let spotlighted: CommitmentDto;
-const cleanups: (() => void)[] = [];
 
 beforeAll(async () => {
-  running = await startWorkspaceServer();
-  scenario = await seedRolesScenario(running.context, { visibility: 'members' });
   const facilitator = await signedIn('facilitator');
   for (const title of ['Associer les collectivités', 'Publier les algorithmes']) {
     const created = await facilitator.post<CommitmentDto>(
-      `/api/consultations/${scenario.consultation.id}/commitments`,
+      `/api/consultations/${forum.scenario.consultation.id}/commitments`,
       {
         title,
         theme: { kind: 'transversal', label: 'Transparence' },
@@ -57,60 +46,27 @@ beforeAll(async () => {
     else outside = created.body;
   }
 });
-afterAll(async () => {
-  for (const cleanup of cleanups) cleanup();
-  await running.stop();
-});
 
-async function signedIn(role: keyof RolesScenario['people']): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
-  return api;
-}
-
-function screen(identity: { cookie?: string | null; guestToken?: string | null }) {
-  const socket = openForumSocket(running.baseUrl, identity);
-  cleanups.push(() => socket.disconnect());
-  return socket;
-}
-
-async function scheduleAndJoin(): Promise<{
-  session: ForumSessionDto;
-  facilitator: ForumClientSocket;
-}> {
-  const api = await signedIn('facilitator');
-  const response = await api.post<ForumSessionDto>(
-    `/api/consultations/${scenario.consultation.id}/forum-sessions`,
-    {
-      title: 'Forum ouvert',
-      scheduledAt: '2026-03-01T09:00:00.000Z',
-      format: 'hybrid',
-      agenda: [
-        { title: 'Engagement 1', durationMinutes: 30, commitmentId: scenario.commitment.id },
-      ],
-    },
-  );
-  expect(response.status).toBe(201);
-  const facilitator = screen({ cookie: api.sessionCookie });
-  await joinSession(facilitator, response.body.id);
-  return { session: response.body, facilitator };
-}
-
-async function joinAsGuest(code: string): Promise<{ api: ApiClient; token: string }> {
-  const api = new ApiClient(running.baseUrl);
-  const joined = await api.post<ForumJoinedDto>('/api/forum/join', {
-    code,
-    displayName: 'Léa',
-    participantKind: 'civil_society',
+/** A session on the scenario's commitment, with the facilitator's console joined to it. */
+function scheduleAndJoin() {
+  return forum.scheduleWithConsole({
+    title: 'Forum ouvert',
+    format: 'hybrid',
+    agenda: [
+      { title: 'Engagement 1', durationMinutes: 30, commitmentId: forum.scenario.commitment.id },
+    ],
   });
-  expect(joined.status).toBe(200);
-  return { api, token: joined.body.guestToken! };
+}
+
+/** Léa joins by the code, as a guest: her client holds the guest cookie the join sets. */
+function joinAsGuest(code: string) {
+  return forum.joinAsGuest({ code, displayName: 'Léa', participantKind: 'civil_society' });
 }
 
 /** The HTTP status of an upgrade to `/collab/<docName>` with this cookie (101 when accepted). */
 function upgradeStatus(docName: string, cookie: string | null): Promise<number> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${running.port}/collab/${docName}`, {
+    const socket = new WebSocket(`ws://127.0.0.1:${forum.running.port}/collab/${docName}`, {
       headers: cookie ? { cookie } : {},
     });
     socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
@@ -126,11 +82,16 @@ function upgradeStatus(docName: string, cookie: string | null): Promise<number> 
 function openDraft(docName: string, cookie: string) {
   const doc = new Y.Doc();
   const editor = bindHeadlessDraftEditor(doc, 'forum-test');
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${running.port}/collab`, docName, doc, {
-    disableBc: true,
-    WebSocketPolyfill: webSocketWithCookie(cookie),
-    maxBackoffTime: 300,
-  });
+  const provider = new WebsocketProvider(
+    `ws://127.0.0.1:${forum.running.port}/collab`,
+    docName,
+    doc,
+    {
+      disableBc: true,
+      WebSocketPolyfill: webSocketWithCookie(cookie),
+      maxBackoffTime: 300,
+    },
+  );
   const accessStates: unknown[] = [];
   const refusals: unknown[] = [];
   provider.messageHandlers[CollabMessageType.Auth] = (_encoder, decoder) => {
@@ -160,14 +121,14 @@ function openDraft(docName: string, cookie: string) {
       doc.destroy();
     },
   };
-  cleanups.push(draft.destroy);
+  forum.onCleanup(draft.destroy);
   return draft;
 }
 
 describe('guests of a live forum session and the drafts it works on (members-only consultation)', () => {
   it('sets the guest cookie HttpOnly and SameSite=Lax when a guest joins', async () => {
     const { session } = await scheduleAndJoin();
-    const response = await new ApiClient(running.baseUrl).post('/api/forum/join', {
+    const response = await new ApiClient(forum.running.baseUrl).post('/api/forum/join', {
       code: session.joinCode,
       displayName: 'Noé',
       participantKind: 'citizen',
@@ -188,7 +149,7 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     expect(guestCookie).toMatch(/^atelier_forum_guest=/);
 
     // Not before it starts: neither the drafts nor the REST list.
-    expect(await upgradeStatus(scenario.commitment.docName, guestCookie)).toBe(403);
+    expect(await upgradeStatus(forum.scenario.commitment.docName, guestCookie)).toBe(403);
     const early = await guest.api.get<{ error: { code: string } }>(
       `/api/forum-sessions/${session.id}/commitments`,
     );
@@ -224,10 +185,10 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     expect(writer.text()).not.toContain('Ajout non autorisé.');
 
     // The agenda's draft too; the rest of the consultation, the minutes and elsewhere stay shut.
-    expect(await upgradeStatus(scenario.commitment.docName, guestCookie)).toBe(101);
+    expect(await upgradeStatus(forum.scenario.commitment.docName, guestCookie)).toBe(101);
     expect(await upgradeStatus(outside.docName, guestCookie)).toBe(403);
     expect(await upgradeStatus(session.minutesDocName, guestCookie)).toBe(403);
-    expect(await upgradeStatus(scenario.otherCommitment.docName, guestCookie)).toBe(403);
+    expect(await upgradeStatus(forum.scenario.otherCommitment.docName, guestCookie)).toBe(403);
     expect(await upgradeStatus(spotlighted.docName, null)).toBe(401);
     expect(await upgradeStatus(spotlighted.docName, 'atelier_forum_guest=forged')).toBe(401);
 
@@ -237,11 +198,14 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     );
     expect(listed.status).toBe(200);
     expect(listed.body.map((commitment) => commitment.id).sort()).toEqual(
-      [scenario.commitment.id, spotlighted.id].sort(),
+      [forum.scenario.commitment.id, spotlighted.id].sort(),
     );
     expect(
-      (await new ApiClient(running.baseUrl).get(`/api/forum-sessions/${session.id}/commitments`))
-        .status,
+      (
+        await new ApiClient(forum.running.baseUrl).get(
+          `/api/forum-sessions/${session.id}/commitments`,
+        )
+      ).status,
     ).toBe(404);
     expect((await guest.api.get(`/api/commitments/${spotlighted.id}`)).status).not.toBe(200);
 
@@ -257,7 +221,7 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     );
     expect(writer.closes).toEqual([]);
     expect(await upgradeStatus(spotlighted.docName, guestCookie)).toBe(403);
-    expect(await upgradeStatus(scenario.commitment.docName, guestCookie)).toBe(403);
+    expect(await upgradeStatus(forum.scenario.commitment.docName, guestCookie)).toBe(403);
     expect((await guest.api.get(`/api/forum-sessions/${session.id}/commitments`)).status).toBe(403);
   });
 
@@ -273,7 +237,7 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     await eventually(() => expect(reader.provider.synced).toBe(true));
     await send(facilitator, ForumEvent.Spotlight, {
       sessionId: session.id,
-      commitmentId: scenario.commitment.id,
+      commitmentId: forum.scenario.commitment.id,
     });
     await eventually(() =>
       expect(reader.closes.map((close) => close.code)).toContain(CollabCloseCode.AccessRevoked),
@@ -287,9 +251,9 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     const cookie = stranger.sessionCookie!;
     await send(facilitator, ForumEvent.Start, { sessionId: session.id });
     // Not a participant yet: the consultation is closed to them.
-    expect(await upgradeStatus(scenario.commitment.docName, cookie)).toBe(403);
+    expect(await upgradeStatus(forum.scenario.commitment.docName, cookie)).toBe(403);
     expect((await stranger.post('/api/forum/join', { code: session.joinCode })).status).toBe(200);
-    const reader = openDraft(scenario.commitment.docName, cookie);
+    const reader = openDraft(forum.scenario.commitment.docName, cookie);
     await eventually(() => expect(reader.provider.synced).toBe(true));
     expect(reader.accessStates.at(-1)).toEqual({
       access: 'view',
@@ -299,12 +263,12 @@ describe('guests of a live forum session and the drafts it works on (members-onl
     const listed = await stranger.get<CommitmentDto[]>(
       `/api/forum-sessions/${session.id}/commitments`,
     );
-    expect(listed.body.map((commitment) => commitment.id)).toEqual([scenario.commitment.id]);
+    expect(listed.body.map((commitment) => commitment.id)).toEqual([forum.scenario.commitment.id]);
 
     await send(facilitator, ForumEvent.End, { sessionId: session.id });
     await eventually(() =>
       expect(reader.closes.map((close) => close.code)).toContain(CollabCloseCode.AccessRevoked),
     );
-    expect(await upgradeStatus(scenario.commitment.docName, cookie)).toBe(403);
+    expect(await upgradeStatus(forum.scenario.commitment.docName, cookie)).toBe(403);
   });
 });

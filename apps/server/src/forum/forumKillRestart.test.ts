@@ -3,29 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { timerRemainingMs } from '@atelier/domain';
-import {
-  ForumEvent,
-  type CommitmentDto,
-  type ConsultationDto,
-  type ForumJoinedDto,
-  type ForumSessionDto,
-} from '@atelier/protocol';
+import { ForumEvent, type CommitmentDto, type ConsultationDto } from '@atelier/protocol';
 import { ApiClient } from '../testing/apiClient';
 import { startServerProcess, type ServerProcess } from '../testing/serverProcess';
 import { TEST_ORIGIN } from '../testing/startTestServer';
 import { demoPassword } from '../workspace/demo/demoContent';
-import {
-  joinSession,
-  openForumSocket,
-  send,
-  type ForumClientSocket,
-} from './testing/forumSocketClient';
+import { forumScreens } from './testing/forumScreens';
+import { joinAsGuest, scheduleForumSession } from './testing/forumRequests';
+import { joinSession, send } from './testing/forumSocketClient';
 
-const sockets: ForumClientSocket[] = [];
+const screens = forumScreens();
 const processes: ServerProcess[] = [];
 
 afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
+  screens.closeAll();
   for (const running of processes.splice(0)) running.child.kill('SIGKILL');
 });
 
@@ -40,12 +31,6 @@ async function start(dataDir: string): Promise<{ baseUrl: string; server: Server
   return { baseUrl: `http://127.0.0.1:${server.port}`, server };
 }
 
-function screen(baseUrl: string, identity: { cookie?: string | null; guestToken?: string | null }) {
-  const socket = openForumSocket(baseUrl, identity);
-  sockets.push(socket);
-  return socket;
-}
-
 describe('a forum session and the server process killed', () => {
   it('nothing acknowledged is lost to SIGKILL: state, timers and votes come back', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atelier-forum-kill-'));
@@ -56,23 +41,18 @@ describe('a forum session and the server process killed', () => {
     const [commitment] = (
       await facilitatorApi.get<CommitmentDto[]>(`/api/consultations/${plan!.id}/commitments`)
     ).body;
-    const session = (
-      await facilitatorApi.post<ForumSessionDto>(`/api/consultations/${plan!.id}/forum-sessions`, {
-        title: 'Forum Open d’État',
-        scheduledAt: '2026-03-01T09:00:00.000Z',
-        format: 'hybrid',
-        agenda: [{ title: 'Engagement 1', durationMinutes: 30, commitmentId: commitment!.id }],
-      })
-    ).body;
-    const guestToken = (
-      await new ApiClient(first.baseUrl).post<ForumJoinedDto>('/api/forum/join', {
-        code: session.joinCode,
-        displayName: 'Aïcha',
-        participantKind: 'civil_society',
-      })
-    ).body.guestToken!;
+    const session = await scheduleForumSession(facilitatorApi, plan!.id, {
+      title: 'Forum Open d’État',
+      format: 'hybrid',
+      agenda: [{ title: 'Engagement 1', durationMinutes: 30, commitmentId: commitment!.id }],
+    });
+    const { guestToken } = await joinAsGuest(first.baseUrl, {
+      code: session.joinCode,
+      displayName: 'Aïcha',
+      participantKind: 'civil_society',
+    });
 
-    const facilitator = screen(first.baseUrl, { cookie: facilitatorApi.sessionCookie });
+    const facilitator = screens.open(first.baseUrl, { cookie: facilitatorApi.sessionCookie });
     await joinSession(facilitator, session.id);
     await send(facilitator, ForumEvent.Start, { sessionId: session.id });
     const created = await send<{ pollId: string }>(facilitator, ForumEvent.CreatePoll, {
@@ -85,7 +65,7 @@ describe('a forum session and the server process killed', () => {
     });
     const pollId = created.ok ? created.pollId : '';
     await send(facilitator, ForumEvent.OpenPoll, { sessionId: session.id, pollId });
-    const guest = screen(first.baseUrl, { guestToken });
+    const guest = screens.open(first.baseUrl, { guestToken });
     const joined = await joinSession(guest, session.id);
     const [a, , c] = joined.snapshot.state.polls[0]!.options.map((option) => option.id);
     expect(
@@ -101,7 +81,7 @@ describe('a forum session and the server process killed', () => {
     await first.server.exited;
     const second = await start(dataDir);
 
-    const after = await joinSession(screen(second.baseUrl, { guestToken }), session.id);
+    const after = await joinSession(screens.open(second.baseUrl, { guestToken }), session.id);
     expect(after.snapshot.state).toEqual(before.state);
     expect(after.you.votedPollIds).toEqual([pollId]);
     expect(after.snapshot.results[0]).toMatchObject({

@@ -1,69 +1,29 @@
 import { $getRoot } from 'lexical';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { bindHeadlessDraftEditor } from '@atelier/collab/draft-editor';
 import { timerRemainingMs, type PollCreateInput } from '@atelier/domain';
-import {
-  ForumEvent,
-  type ForumJoinedDto,
-  type ForumRecordDto,
-  type ForumSessionDto,
-} from '@atelier/protocol';
+import { ForumEvent, type ForumRecordDto } from '@atelier/protocol';
 import { ApiClient } from '../testing/apiClient';
 import { webSocketWithCookie } from '../testing/cookieWebSocket';
 import { eventually } from '../testing/eventually';
-import { startWorkspaceServer, type RunningWorkspaceServer } from '../testing/startWorkspaceServer';
-import { seedRolesScenario, TEST_PASSWORD, type RolesScenario } from '../testing/workspaceFixtures';
-import {
-  joinSession,
-  openForumSocket,
-  send,
-  type ForumClientSocket,
-} from './testing/forumSocketClient';
+import type { SessionRequest } from './testing/forumRequests';
+import { joinSession, send } from './testing/forumSocketClient';
+import { useForumTestServer } from './testing/forumTestServer';
 
-let running: RunningWorkspaceServer;
-let scenario: RolesScenario;
-const sockets: ForumClientSocket[] = [];
+const forum = useForumTestServer({ visibility: 'public' });
+const { signedIn, screen } = forum;
 
-beforeAll(async () => {
-  running = await startWorkspaceServer();
-  scenario = await seedRolesScenario(running.context, { visibility: 'public' });
+const closingSession = (): SessionRequest => ({
+  title: 'Forum de clôture',
+  format: 'in_person',
+  agenda: [
+    { title: 'Accueil', durationMinutes: 5 },
+    { title: 'Engagement 1', durationMinutes: 30, commitmentId: forum.scenario.commitment.id },
+  ],
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await running.stop();
-});
-
-async function signedIn(role: keyof RolesScenario['people']): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
-  return api;
-}
-
-function screen(identity: { cookie?: string | null; guestToken?: string | null }) {
-  const socket = openForumSocket(running.baseUrl, identity);
-  sockets.push(socket);
-  return socket;
-}
-
-async function schedule(facilitator: ApiClient): Promise<ForumSessionDto> {
-  const response = await facilitator.post<ForumSessionDto>(
-    `/api/consultations/${scenario.consultation.id}/forum-sessions`,
-    {
-      title: 'Forum de clôture',
-      scheduledAt: '2026-03-01T09:00:00.000Z',
-      format: 'in_person',
-      agenda: [
-        { title: 'Accueil', durationMinutes: 5 },
-        { title: 'Engagement 1', durationMinutes: 30, commitmentId: scenario.commitment.id },
-      ],
-    },
-  );
-  expect(response.status).toBe(201);
-  return response.body;
-}
 
 const namedPoll: PollCreateInput = {
   question: 'Faut-il publier les jeux de données chaque trimestre ?',
@@ -77,30 +37,10 @@ const namedPoll: PollCreateInput = {
   anonymous: false,
 };
 
-/** The minutes as a brand-new y-websocket client reads them (with Lexical, as the web does). */
-async function readMinutes(docName: string, cookie: string): Promise<string> {
-  const doc = new Y.Doc();
-  const editor = bindHeadlessDraftEditor(doc, 'reader');
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${running.port}/collab`, docName, doc, {
-    disableBc: true,
-    WebSocketPolyfill: webSocketWithCookie(cookie),
-  });
-  try {
-    await eventually(() => expect(provider.synced).toBe(true));
-    return editor.editor.read(() => $getRoot().getTextContent());
-  } finally {
-    provider.destroy();
-    editor.dispose();
-    doc.destroy();
-  }
-}
-
 describe('minutes and record of a forum session', () => {
   it('when the session ends, the minutes get the attendance and the poll results, after what people wrote', async () => {
-    const facilitatorApi = await signedIn('facilitator');
-    const session = await schedule(facilitatorApi);
-    const facilitator = screen({ cookie: facilitatorApi.sessionCookie });
-    await joinSession(facilitator, session.id);
+    const { session, facilitatorApi, facilitator } =
+      await forum.scheduleWithConsole(closingSession());
     await send(facilitator, ForumEvent.Start, { sessionId: session.id });
 
     // Someone takes notes in the minutes during the session.
@@ -108,7 +48,7 @@ describe('minutes and record of a forum session', () => {
     const notesDoc = new Y.Doc();
     const notes = bindHeadlessDraftEditor(notesDoc, 'notes');
     const provider = new WebsocketProvider(
-      `ws://127.0.0.1:${running.port}/collab`,
+      `ws://127.0.0.1:${forum.running.port}/collab`,
       session.minutesDocName,
       notesDoc,
       { disableBc: true, WebSocketPolyfill: webSocketWithCookie(contributorApi.sessionCookie!) },
@@ -133,12 +73,12 @@ describe('minutes and record of a forum session', () => {
       pollId,
       ballot: { kind: 'choice', optionIds: [yes] },
     });
-    const guestJoin = await new ApiClient(running.baseUrl).post<ForumJoinedDto>('/api/forum/join', {
+    const { guestToken } = await forum.joinAsGuest({
       code: session.joinCode,
       displayName: 'Léa',
       participantKind: 'civil_society',
     });
-    await joinSession(screen({ guestToken: guestJoin.body.guestToken }), session.id);
+    await joinSession(screen({ guestToken }), session.id);
 
     // Before the end, the record is the facilitators' only.
     const commenter = await signedIn('commenter');
@@ -150,14 +90,14 @@ describe('minutes and record of a forum session', () => {
       ok: true,
     });
 
-    const text = await readMinutes(session.minutesDocName, commenter.sessionCookie!);
+    const text = await forum.readMinutes(session.minutesDocName, commenter.sessionCookie!);
     expect(text).toContain('Compte rendu — Forum de clôture');
     expect(text).toContain('Notes de Camille.');
     expect(text).toContain('Bilan de la séance');
     expect(text).toContain('Participation : 3 personnes');
     expect(text).toContain('société civile : 1');
     expect(text).toContain(`Sondage : ${namedPoll.question}`);
-    expect(text).toContain(`Oui : 1 voix (${scenario.people.contributor.displayName})`);
+    expect(text).toContain(`Oui : 1 voix (${forum.scenario.people.contributor.displayName})`);
     expect(text).toContain('Non : 0 voix');
     expect(text.indexOf('Notes de Camille.')).toBeLessThan(text.indexOf('Bilan de la séance'));
     // The note-taker's open document received the summary live, too.
@@ -176,14 +116,14 @@ describe('minutes and record of a forum session', () => {
     expect(record.body.polls[0]?.results.totals).toMatchObject({ [yes]: 1 });
 
     // The code is free again, and joining an ended session by it is the wrong-code 404.
-    const late = await new ApiClient(running.baseUrl).post('/api/forum/join', {
+    const late = await new ApiClient(forum.running.baseUrl).post('/api/forum/join', {
       code: session.joinCode,
       displayName: 'Tard',
       participantKind: 'citizen',
     });
     expect(late.status).toBe(404);
     const audit = await facilitatorApi.get<{ action: string }[]>(
-      `/api/consultations/${scenario.consultation.id}/audit`,
+      `/api/consultations/${forum.scenario.consultation.id}/audit`,
     );
     expect(audit.body.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['forum.scheduled', 'forum.started', 'forum.ended']),
@@ -192,14 +132,14 @@ describe('minutes and record of a forum session', () => {
 
   it('the minutes are edited by contributors, read by other participants, refused to strangers', async () => {
     const facilitatorApi = await signedIn('facilitator');
-    const session = await schedule(facilitatorApi);
+    const session = await forum.scheduleSession(facilitatorApi, closingSession());
     const observer = await signedIn('observer');
     const stranger = await signedIn('stranger');
     /** The HTTP status of a refused upgrade, or 101 when the document opens. */
     const upgrade = (cookie: string | null) =>
       new Promise<number>((resolve) => {
         const socket = new WebSocket(
-          `ws://127.0.0.1:${running.port}/collab/${session.minutesDocName}`,
+          `ws://127.0.0.1:${forum.running.port}/collab/${session.minutesDocName}`,
           { headers: cookie ? { cookie } : {} },
         );
         socket.on('error', () => undefined);
@@ -220,7 +160,7 @@ describe('minutes and record of a forum session', () => {
     await stranger.post('/api/forum/join', { code: session.joinCode });
     expect(await upgrade(stranger.sessionCookie)).toBe(101);
     // A read-only member reads them.
-    expect(await readMinutes(session.minutesDocName, observer.sessionCookie!)).toContain(
+    expect(await forum.readMinutes(session.minutesDocName, observer.sessionCookie!)).toContain(
       'Compte rendu',
     );
   });
@@ -230,21 +170,19 @@ describe('a restart of the server', () => {
   it('resumes every screen exactly where the room was, votes included', async () => {
     const facilitatorApi = await signedIn('facilitator');
     const contributorApi = await signedIn('contributor');
-    const session = await schedule(facilitatorApi);
-    const guestToken = (
-      await new ApiClient(running.baseUrl).post<ForumJoinedDto>('/api/forum/join', {
-        code: session.joinCode,
-        displayName: 'Noé',
-        participantKind: 'citizen',
-      })
-    ).body.guestToken!;
+    const session = await forum.scheduleSession(facilitatorApi, closingSession());
+    const { guestToken } = await forum.joinAsGuest({
+      code: session.joinCode,
+      displayName: 'Noé',
+      participantKind: 'citizen',
+    });
     const facilitator = screen({ cookie: facilitatorApi.sessionCookie });
     await joinSession(facilitator, session.id);
     await send(facilitator, ForumEvent.Start, { sessionId: session.id });
     await send(facilitator, ForumEvent.GoToItem, { sessionId: session.id, itemIndex: 1 });
     await send(facilitator, ForumEvent.Spotlight, {
       sessionId: session.id,
-      commitmentId: scenario.commitment.id,
+      commitmentId: forum.scenario.commitment.id,
       passageQuote: 'données',
     });
     const created = await send<{ pollId: string }>(facilitator, ForumEvent.CreatePoll, {
@@ -266,15 +204,13 @@ describe('a restart of the server', () => {
       sessionId: session.id,
       breakout: {
         strategy: 'random',
-        commitmentIds: [scenario.commitment.id],
+        commitmentIds: [forum.scenario.commitment.id],
         durationMinutes: 15,
       },
     });
     const before = (await joinSession(guest, session.id)).snapshot;
 
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await running.stop();
-    running = await startWorkspaceServer({ dataDir: running.dataDir });
+    await forum.restart();
 
     const again = screen({ guestToken });
     const after = await joinSession(again, session.id);
@@ -326,7 +262,7 @@ describe('a restart of the server', () => {
 
 describe('wrong join codes', () => {
   it('are throttled per address against guessing', async () => {
-    const client = new ApiClient(running.baseUrl);
+    const client = new ApiClient(forum.running.baseUrl);
     let status = 0;
     for (let attempt = 0; attempt < 25 && status !== 429; attempt += 1) {
       status = (

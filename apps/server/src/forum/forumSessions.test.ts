@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   timerRemainingMs,
   type ForumSessionCreateInput,
+  type ParticipantKind,
   type PollCreateInput,
 } from '@atelier/domain';
 import {
@@ -13,59 +14,37 @@ import {
 } from '@atelier/protocol';
 import { ApiClient } from '../testing/apiClient';
 import { eventually } from '../testing/eventually';
-import { startWorkspaceServer, type RunningWorkspaceServer } from '../testing/startWorkspaceServer';
-import {
-  aUser,
-  seedRolesScenario,
-  TEST_PASSWORD,
-  type RolesScenario,
-} from '../testing/workspaceFixtures';
+import { signedInClient } from '../testing/signedInClient';
+import { aUser, type RoleName } from '../testing/workspaceFixtures';
 import { setMemberRole } from '../workspace/commands/memberCommands';
 import {
   collect,
   connected,
   joinSession,
-  openForumSocket,
   send,
   type ForumClientSocket,
 } from './testing/forumSocketClient';
+import { useForumTestServer } from './testing/forumTestServer';
 
-let running: RunningWorkspaceServer;
-let scenario: RolesScenario;
-const sockets: ForumClientSocket[] = [];
+const forum = useForumTestServer({ visibility: 'public' });
+const { screen } = forum;
 const cookies = new Map<string, string>();
 
 /** Two seconds of tolerance would hide a wrong clock; the server's own numbers agree to a few ms. */
 const TIMER_TOLERANCE_MS = 250;
 
-beforeAll(async () => {
-  running = await startWorkspaceServer();
-  scenario = await seedRolesScenario(running.context, { visibility: 'public' });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await running.stop();
-});
-
-async function apiAs(role: keyof RolesScenario['people']): Promise<ApiClient> {
-  const api = new ApiClient(running.baseUrl);
-  await api.signIn(scenario.people[role].email, TEST_PASSWORD);
+async function apiAs(role: RoleName): Promise<ApiClient> {
+  const api = await forum.signedIn(role);
   cookies.set(role, api.sessionCookie!);
   return api;
 }
 
-async function cookieOf(role: keyof RolesScenario['people']): Promise<string> {
+async function cookieOf(role: RoleName): Promise<string> {
   if (!cookies.has(role)) await apiAs(role);
   return cookies.get(role)!;
 }
 
-function screen(identity: { cookie?: string | null; guestToken?: string | null }) {
-  const socket = openForumSocket(running.baseUrl, identity);
-  sockets.push(socket);
-  return socket;
-}
-
-async function screenOf(role: keyof RolesScenario['people'], sessionId: string) {
+async function screenOf(role: RoleName, sessionId: string) {
   const socket = screen({ cookie: await cookieOf(role) });
   const joined = await joinSession(socket, sessionId);
   return { socket, joined };
@@ -80,33 +59,21 @@ async function scheduleSession(
   overrides: Partial<ForumSessionCreateInput> = {},
 ): Promise<ForumSessionDto> {
   const facilitator = await apiAs('facilitator');
-  const response = await facilitator.post<ForumSessionDto>(
-    `/api/consultations/${scenario.consultation.id}/forum-sessions`,
-    {
-      title: 'Forum Open d’État',
-      scheduledAt: '2026-03-01T09:00:00.000Z',
-      format: 'hybrid',
-      agenda: agenda.map((item) => ({ ...item, commitmentId: scenario.commitment.id })),
-      guestPolicy: 'observe',
-      ...overrides,
-    },
-  );
-  expect(response.status).toBe(201);
-  return response.body;
+  return forum.scheduleSession(facilitator, {
+    title: 'Forum Open d’État',
+    format: 'hybrid',
+    agenda: agenda.map((item) => ({ ...item, commitmentId: forum.scenario.commitment.id })),
+    guestPolicy: 'observe',
+    ...overrides,
+  });
 }
 
 async function joinAsGuest(
   code: string,
-  name = 'Invitée',
-  kind: 'civil_society' | 'citizen' = 'civil_society',
+  displayName = 'Invitée',
+  participantKind: ParticipantKind = 'civil_society',
 ): Promise<string> {
-  const response = await new ApiClient(running.baseUrl).post<ForumJoinedDto>('/api/forum/join', {
-    code,
-    displayName: name,
-    participantKind: kind,
-  });
-  expect(response.status).toBe(200);
-  return response.body.guestToken!;
+  return (await forum.joinAsGuest({ code, displayName, participantKind })).guestToken;
 }
 
 const singlePoll: PollCreateInput = {
@@ -148,28 +115,32 @@ describe('forum sessions over REST', () => {
 
     const contributor = await apiAs('contributor');
     const refused = await contributor.post(
-      `/api/consultations/${scenario.consultation.id}/forum-sessions`,
+      `/api/consultations/${forum.scenario.consultation.id}/forum-sessions`,
       { title: 'x', scheduledAt: '2026-03-01T09:00:00.000Z', format: 'online' },
     );
     expect(refused.status).toBe(403);
     const listed = await contributor.get<ForumSessionDto[]>(
-      `/api/consultations/${scenario.consultation.id}/forum-sessions`,
+      `/api/consultations/${forum.scenario.consultation.id}/forum-sessions`,
     );
     expect(listed.body.find((s) => s.id === session.id)?.joinCode).toBeNull();
     const facilitator = await apiAs('facilitator');
     const invalid = await facilitator.post(
-      `/api/consultations/${scenario.consultation.id}/forum-sessions`,
+      `/api/consultations/${forum.scenario.consultation.id}/forum-sessions`,
       { title: '', scheduledAt: 'demain', format: 'online' },
     );
     expect(invalid.status).toBe(400);
     const foreignCommitment = await facilitator.post(
-      `/api/consultations/${scenario.consultation.id}/forum-sessions`,
+      `/api/consultations/${forum.scenario.consultation.id}/forum-sessions`,
       {
         title: 'x',
         scheduledAt: '2026-03-01T09:00:00.000Z',
         format: 'online',
         agenda: [
-          { title: 'Ailleurs', durationMinutes: 5, commitmentId: scenario.otherCommitment.id },
+          {
+            title: 'Ailleurs',
+            durationMinutes: 5,
+            commitmentId: forum.scenario.otherCommitment.id,
+          },
         ],
       },
     );
@@ -178,9 +149,9 @@ describe('forum sessions over REST', () => {
 
   it('is in the OpenAPI document and in the consultation’s audit log', async () => {
     const session = await scheduleSession();
-    const openApi = await new ApiClient(running.baseUrl).get<{ paths: Record<string, unknown> }>(
-      '/api/openapi.json',
-    );
+    const openApi = await new ApiClient(forum.running.baseUrl).get<{
+      paths: Record<string, unknown>;
+    }>('/api/openapi.json');
     for (const path of [
       '/consultations/{id}/forum-sessions',
       '/forum-sessions/{id}',
@@ -192,7 +163,7 @@ describe('forum sessions over REST', () => {
     const audit = await (
       await apiAs('facilitator')
     ).get<{ action: string; target: string }[]>(
-      `/api/consultations/${scenario.consultation.id}/audit`,
+      `/api/consultations/${forum.scenario.consultation.id}/audit`,
     );
     expect(audit.body).toContainEqual(
       expect.objectContaining({ action: 'forum.scheduled', target: `forum_session:${session.id}` }),
@@ -217,7 +188,7 @@ describe('forum sessions over REST', () => {
     });
     expect(joined.body).toEqual({
       sessionId: session.id,
-      consultationId: scenario.consultation.id,
+      consultationId: forum.scenario.consultation.id,
       guestToken: null,
     });
     const { joined: asStranger } = await screenOf('stranger', session.id);
@@ -228,14 +199,14 @@ describe('forum sessions over REST', () => {
     expect(asGuest.you).toMatchObject({ role: 'guest', displayName: 'Invitée', mayComment: false });
     expect(asGuest.snapshot.session.joinCode).toBeNull();
 
-    const wrong = await new ApiClient(running.baseUrl).post('/api/forum/join', {
+    const wrong = await new ApiClient(forum.running.baseUrl).post('/api/forum/join', {
       code: 'ZZZZZZ',
       displayName: 'X',
       participantKind: 'citizen',
     });
     expect(wrong.status).toBe(404);
     expect(wrong.body).toMatchObject({ error: { code: 'invalid_join_code' } });
-    const noName = await new ApiClient(running.baseUrl).post('/api/forum/join', {
+    const noName = await new ApiClient(forum.running.baseUrl).post('/api/forum/join', {
       code: session.joinCode,
     });
     expect(noName.status).toBe(400);
@@ -335,14 +306,14 @@ describe('a live session over Socket.io', () => {
     expect(
       await send(facilitator, ForumEvent.Spotlight, {
         sessionId: session.id,
-        commitmentId: scenario.commitment.id,
+        commitmentId: forum.scenario.commitment.id,
         passageQuote: 'les données publiques',
       }),
     ).toEqual({ ok: true });
     for (const states of seen) {
       await eventually(() =>
         expect(states.at(-1)?.state.spotlight).toMatchObject({
-          commitmentId: scenario.commitment.id,
+          commitmentId: forum.scenario.commitment.id,
           passageQuote: 'les données publiques',
         }),
       );
@@ -350,7 +321,7 @@ describe('a live session over Socket.io', () => {
     expect(
       await send(facilitator, ForumEvent.Spotlight, {
         sessionId: session.id,
-        commitmentId: scenario.otherCommitment.id,
+        commitmentId: forum.scenario.otherCommitment.id,
       }),
     ).toMatchObject({ ok: false, code: 'not_found' });
   });
@@ -383,7 +354,7 @@ describe('a live session over Socket.io', () => {
         totals: { [optionId]: 1 },
       }),
     );
-    expect(await running.storage.forum.listVotes(session.id)).toHaveLength(1);
+    expect(await forum.running.storage.forum.listVotes(session.id)).toHaveLength(1);
     // The other tab learns it has voted when it (re)joins.
     const tabC = await screenOf('contributor', session.id);
     expect(tabC.joined.you.votedPollIds).toEqual([pollId]);
@@ -459,13 +430,13 @@ describe('a live session over Socket.io', () => {
     await send(facilitator, ForumEvent.GoToItem, { sessionId: session.id, itemIndex: 1 });
     await send(facilitator, ForumEvent.Spotlight, {
       sessionId: session.id,
-      commitmentId: scenario.commitment.id,
+      commitmentId: forum.scenario.commitment.id,
     });
     const again = await joinSession(screen({ guestToken }), session.id);
     expect(again.you.participantId).toBe(firstJoin.you.participantId);
     expect(again.snapshot.state).toMatchObject({
       currentItemIndex: 1,
-      spotlight: { commitmentId: scenario.commitment.id },
+      spotlight: { commitmentId: forum.scenario.commitment.id },
       status: 'live',
     });
     expect(again.snapshot.state.version).toBeGreaterThan(firstJoin.snapshot.state.version);
@@ -528,10 +499,10 @@ describe('a live session over Socket.io', () => {
     const namedOption = polls.find((p) => p.id === named)!.options[0]!.id;
     await eventually(() => {
       expect(results.filter((r) => r.pollId === named).at(-1)?.voters).toEqual({
-        [namedOption]: [scenario.people.contributor.displayName],
+        [namedOption]: [forum.scenario.people.contributor.displayName],
       });
       expect(memberResults.filter((r) => r.pollId === named).at(-1)?.voters).toEqual({
-        [namedOption]: [scenario.people.contributor.displayName],
+        [namedOption]: [forum.scenario.people.contributor.displayName],
       });
       expect(results.filter((r) => r.pollId === anonymous).at(-1)?.voterCount).toBe(1);
     });
@@ -662,7 +633,7 @@ describe('a live session over Socket.io', () => {
         sessionId: session.id,
         breakout: {
           strategy: 'organisation_mix',
-          commitmentIds: [scenario.commitment.id, scenario.commitment.id],
+          commitmentIds: [forum.scenario.commitment.id, forum.scenario.commitment.id],
           durationMinutes: 10,
         },
       }),
@@ -680,7 +651,7 @@ describe('a live session over Socket.io', () => {
         sessionId: session.id,
         breakout: {
           strategy: 'random',
-          commitmentIds: [scenario.commitment.id],
+          commitmentIds: [forum.scenario.commitment.id],
           durationMinutes: 5,
         },
       }),
@@ -718,16 +689,15 @@ describe('a live session over Socket.io', () => {
 
   it('a role change reaches screens already in the session', async () => {
     const session = await scheduleSession();
-    const person = await aUser(running.context, { label: 'cofacilitatrice' });
+    const person = await aUser(forum.running.context, { label: 'cofacilitatrice' });
     await setMemberRole(
-      running.context,
-      scenario.admin,
-      scenario.consultation.id,
+      forum.running.context,
+      forum.scenario.admin,
+      forum.scenario.consultation.id,
       person.id,
       'facilitator',
     );
-    const api = new ApiClient(running.baseUrl);
-    await api.signIn(person.email, TEST_PASSWORD);
+    const api = await signedInClient(forum.running.baseUrl, person);
     const socket = screen({ cookie: api.sessionCookie });
     expect((await joinSession(socket, session.id)).you.role).toBe('facilitator');
     const states = collect(socket, ForumEvent.State);
@@ -735,7 +705,7 @@ describe('a live session over Socket.io', () => {
 
     const facilitatorApi = await apiAs('facilitator');
     const demoted = await facilitatorApi.put(
-      `/api/consultations/${scenario.consultation.id}/members/${person.id}`,
+      `/api/consultations/${forum.scenario.consultation.id}/members/${person.id}`,
       { role: 'observer' },
     );
     expect(demoted.status).toBe(200);
@@ -750,7 +720,7 @@ describe('a live session over Socket.io', () => {
     await eventually(() => expect(attendance.at(-1)?.participants).toBeNull());
 
     const removed = await facilitatorApi.delete(
-      `/api/consultations/${scenario.consultation.id}/members/${person.id}`,
+      `/api/consultations/${forum.scenario.consultation.id}/members/${person.id}`,
     );
     expect(removed.status).toBe(204);
     const { socket: facilitator } = await screenOf('facilitator', session.id);
