@@ -3,6 +3,7 @@ import { ForumEvent } from '@atelier/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { RadioChoice } from '../../lib/RadioChoice';
 import { CommandError } from './CommandError';
 import { Countdown } from './Countdown';
 import type { ForumView } from './forumLiveState';
@@ -138,27 +139,14 @@ function BreakoutForm({
           <p>{t('forum.breakout.chooseCommitments')}</p>
         </div>
       ) : null}
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend fr-text--regular">
-          {t('forum.breakout.strategy')}
-        </legend>
-        {breakoutStrategies.map((value) => (
-          <div className="fr-fieldset__element" key={value}>
-            <div className="fr-radio-group">
-              <input
-                type="radio"
-                id={`${id}-strategy-${value}`}
-                name={`${id}-strategy`}
-                checked={strategy === value}
-                onChange={() => setStrategy(value)}
-              />
-              <label className="fr-label" htmlFor={`${id}-strategy-${value}`}>
-                {t(`forum.breakoutStrategy.${value}`)}
-              </label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend={t('forum.breakout.strategy')}
+        name={`${id}-strategy`}
+        values={breakoutStrategies}
+        value={strategy}
+        label={(value) => t(`forum.breakoutStrategy.${value}`)}
+        onChange={setStrategy}
+      />
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-text--regular">
           {t('forum.breakout.commitments')}

@@ -11,6 +11,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { RadioChoice } from '../../lib/RadioChoice';
 import { ErrorAlert } from '../../lib/formFields';
 import { AgendaEditor, newAgendaItem } from './AgendaEditor';
 import { fromLocalInputValue, toLocalInputValue, type AgendaItemDraft } from './agendaDraft';
@@ -134,6 +135,7 @@ export function ForumSessionForm({
         ) : null}
       </div>
       <RadioChoice
+        inline
         legend={t('forum.form.format')}
         name={`${id}-format`}
         values={forumFormats}
@@ -142,6 +144,7 @@ export function ForumSessionForm({
         onChange={setFormat}
       />
       <RadioChoice
+        inline
         legend={t('forum.form.guestPolicy')}
         name={`${id}-guests`}
         values={guestPolicies}
@@ -168,43 +171,5 @@ export function ForumSessionForm({
         </li>
       </ul>
     </form>
-  );
-}
-
-function RadioChoice<T extends string>({
-  legend,
-  name,
-  values,
-  value,
-  label,
-  onChange,
-}: {
-  legend: string;
-  name: string;
-  values: readonly T[];
-  value: T;
-  label: (value: T) => string;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset className="fr-fieldset">
-      <legend className="fr-fieldset__legend fr-text--regular">{legend}</legend>
-      {values.map((option) => (
-        <div className="fr-fieldset__element fr-fieldset__element--inline" key={option}>
-          <div className="fr-radio-group">
-            <input
-              type="radio"
-              id={`${name}-${option}`}
-              name={name}
-              checked={value === option}
-              onChange={() => onChange(option)}
-            />
-            <label className="fr-label" htmlFor={`${name}-${option}`}>
-              {label(option)}
-            </label>
-          </div>
-        </div>
-      ))}
-    </fieldset>
   );
 }

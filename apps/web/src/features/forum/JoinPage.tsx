@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
+import { RadioChoice } from '../../lib/RadioChoice';
 import { ErrorAlert } from '../../lib/formFields';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSession } from '../auth/useSession';
@@ -151,27 +152,14 @@ export function JoinPage() {
                 </p>
               ) : null}
             </div>
-            <fieldset className="fr-fieldset">
-              <legend className="fr-fieldset__legend fr-text--regular">
-                {t('forum.join.kind')}
-              </legend>
-              {participantKinds.map((value) => (
-                <div className="fr-fieldset__element" key={value}>
-                  <div className="fr-radio-group">
-                    <input
-                      type="radio"
-                      id={`${id}-kind-${value}`}
-                      name={`${id}-kind`}
-                      checked={kind === value}
-                      onChange={() => setKind(value)}
-                    />
-                    <label className="fr-label" htmlFor={`${id}-kind-${value}`}>
-                      {t(`forum.participantKind.${value}`)}
-                    </label>
-                  </div>
-                </div>
-              ))}
-            </fieldset>
+            <RadioChoice
+              legend={t('forum.join.kind')}
+              name={`${id}-kind`}
+              values={participantKinds}
+              value={kind}
+              label={(value) => t(`forum.participantKind.${value}`)}
+              onChange={setKind}
+            />
             <button type="submit" className="fr-btn" disabled={join.isPending}>
               {t('forum.join.continueAsGuest')}
             </button>

@@ -10,6 +10,7 @@ import { ForumEvent } from '@atelier/protocol';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { RadioChoice } from '../../lib/RadioChoice';
 import { CommandError } from './CommandError';
 import type { CommitmentNames } from './useCommitmentTitles';
 import type { ForumLive } from './useForumLive';
@@ -94,27 +95,15 @@ export function PollComposer({ send, names }: { send: ForumLive['send']; names: 
           onChange={(event) => setQuestion(event.target.value)}
         />
       </div>
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend fr-text--regular">
-          {t('forum.console.polls.kind')}
-        </legend>
-        {pollKinds.map((value) => (
-          <div className="fr-fieldset__element fr-fieldset__element--inline" key={value}>
-            <div className="fr-radio-group">
-              <input
-                type="radio"
-                id={`${id}-kind-${value}`}
-                name={`${id}-kind`}
-                checked={kind === value}
-                onChange={() => setKind(value)}
-              />
-              <label className="fr-label" htmlFor={`${id}-kind-${value}`}>
-                {t(`forum.pollKind.${value}`)}
-              </label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend={t('forum.console.polls.kind')}
+        name={`${id}-kind`}
+        values={pollKinds}
+        value={kind}
+        label={(value) => t(`forum.pollKind.${value}`)}
+        onChange={setKind}
+        inline
+      />
       {needsOptions ? (
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend fr-text--regular">
@@ -198,27 +187,14 @@ export function PollComposer({ send, names }: { send: ForumLive['send']; names: 
           />
         </div>
       ) : null}
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend fr-text--regular">
-          {t('forum.console.polls.visibility')}
-        </legend>
-        {pollResultVisibilities.map((value) => (
-          <div className="fr-fieldset__element" key={value}>
-            <div className="fr-radio-group">
-              <input
-                type="radio"
-                id={`${id}-visibility-${value}`}
-                name={`${id}-visibility`}
-                checked={visibility === value}
-                onChange={() => setVisibility(value)}
-              />
-              <label className="fr-label" htmlFor={`${id}-visibility-${value}`}>
-                {t(`forum.resultVisibility.${value}`)}
-              </label>
-            </div>
-          </div>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend={t('forum.console.polls.visibility')}
+        name={`${id}-visibility`}
+        values={pollResultVisibilities}
+        value={visibility}
+        label={(value) => t(`forum.resultVisibility.${value}`)}
+        onChange={setVisibility}
+      />
       <div className="fr-checkbox-group fr-mb-2w">
         <input
           type="checkbox"
