@@ -56,7 +56,12 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
     const onUpdated = ({ consultationId: changed, commitmentId }: CommitmentUpdatedPayload) => {
       if (changed !== consultationId) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.commitments(consultationId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.commitment(commitmentId) });
+      // Exact: the commitment's key prefixes its threads' key, and threads have their own
+      // notice (thread:changed); a draft's read model changes at every pause in typing.
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.commitment(commitmentId),
+        exact: true,
+      });
     };
     const onPresence = (payload: DraftPresencePayload) => {
       if (payload.consultationId === consultationId) replacePresence([payload]);
