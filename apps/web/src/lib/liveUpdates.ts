@@ -31,6 +31,38 @@ export function liveSocket(): Promise<LiveSocket> {
 }
 
 /**
+ * Follows a room on the shared socket from an effect: joins it once the socket is open and again
+ * after every reconnection (rooms do not survive one), listens, and returns the cleanup that
+ * stops listening and leaves.
+ */
+function followRoom(room: {
+  join: (socket: LiveSocket) => void;
+  leave: (socket: LiveSocket) => void;
+  /** Starts listening; returns how to stop. */
+  listen: (socket: LiveSocket) => () => void;
+}): () => void {
+  let socket: LiveSocket | null = null;
+  let stopListening = () => {};
+  let cancelled = false;
+  const join = () => {
+    if (socket) room.join(socket);
+  };
+  void liveSocket().then((opened) => {
+    if (cancelled) return;
+    socket = opened;
+    join();
+    opened.on('connect', join);
+    stopListening = room.listen(opened);
+  });
+  return () => {
+    cancelled = true;
+    socket?.off('connect', join);
+    stopListening();
+    if (socket) room.leave(socket);
+  };
+}
+
+/**
  * Keeps a consultation's pages current: when the server says a commitment changed (title,
  * status, lock, what its draft says, who wrote), the cached REST answers are refetched; and it
  * follows who has each draft open. The socket only carries ids and names; the data itself comes
@@ -41,17 +73,12 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
   const [presence, setPresence] = useState<ConsultationPresence>(() => new Map());
 
   useEffect(() => {
-    let socket: LiveSocket | null = null;
-    let cancelled = false;
+    let active = true;
     const replacePresence = (payloads: readonly DraftPresencePayload[]) =>
       setPresence((previous) => {
         const next = new Map(previous);
         for (const payload of payloads) next.set(payload.commitmentId, payload.people);
         return next;
-      });
-    const watch = () =>
-      socket?.emit(SocketEvent.WatchConsultation, consultationId, (result) => {
-        if (!cancelled && result.ok) replacePresence(result.presence);
       });
     const onUpdated = ({ consultationId: changed, commitmentId }: CommitmentUpdatedPayload) => {
       if (changed !== consultationId) return;
@@ -66,21 +93,24 @@ export function useConsultationLiveUpdates(consultationId: string): Consultation
     const onPresence = (payload: DraftPresencePayload) => {
       if (payload.consultationId === consultationId) replacePresence([payload]);
     };
-    void liveSocket().then((opened) => {
-      if (cancelled) return;
-      socket = opened;
-      watch();
-      // Rooms do not survive a reconnection: watch again each time.
-      opened.on('connect', watch);
-      opened.on(SocketEvent.CommitmentUpdated, onUpdated);
-      opened.on(SocketEvent.DraftPresence, onPresence);
+    const stopFollowing = followRoom({
+      join: (socket) =>
+        socket.emit(SocketEvent.WatchConsultation, consultationId, (result) => {
+          if (active && result.ok) replacePresence(result.presence);
+        }),
+      leave: (socket) => socket.emit(SocketEvent.UnwatchConsultation, consultationId),
+      listen: (socket) => {
+        socket.on(SocketEvent.CommitmentUpdated, onUpdated);
+        socket.on(SocketEvent.DraftPresence, onPresence);
+        return () => {
+          socket.off(SocketEvent.CommitmentUpdated, onUpdated);
+          socket.off(SocketEvent.DraftPresence, onPresence);
+        };
+      },
     });
     return () => {
-      cancelled = true;
-      socket?.off('connect', watch);
-      socket?.off(SocketEvent.CommitmentUpdated, onUpdated);
-      socket?.off(SocketEvent.DraftPresence, onPresence);
-      socket?.emit(SocketEvent.UnwatchConsultation, consultationId);
+      active = false;
+      stopFollowing();
     };
   }, [consultationId, queryClient]);
 
@@ -95,26 +125,17 @@ export function useCommitmentThreadUpdates(commitmentId: string): void {
   const queryClient = useQueryClient();
 
   useEffect(() => {
-    let socket: LiveSocket | null = null;
-    let cancelled = false;
-    const watch = () => socket?.emit(SocketEvent.WatchCommitment, commitmentId, () => undefined);
     const onThreadChanged = ({ commitmentId: changed }: ThreadChangedPayload) => {
       if (changed === commitmentId)
         void queryClient.invalidateQueries({ queryKey: queryKeys.threads(commitmentId) });
     };
-    void liveSocket().then((opened) => {
-      if (cancelled) return;
-      socket = opened;
-      watch();
-      // Rooms do not survive a reconnection: watch again each time.
-      opened.on('connect', watch);
-      opened.on(SocketEvent.ThreadChanged, onThreadChanged);
+    return followRoom({
+      join: (socket) => socket.emit(SocketEvent.WatchCommitment, commitmentId, () => undefined),
+      leave: (socket) => socket.emit(SocketEvent.UnwatchCommitment, commitmentId),
+      listen: (socket) => {
+        socket.on(SocketEvent.ThreadChanged, onThreadChanged);
+        return () => socket.off(SocketEvent.ThreadChanged, onThreadChanged);
+      },
     });
-    return () => {
-      cancelled = true;
-      socket?.off('connect', watch);
-      socket?.off(SocketEvent.ThreadChanged, onThreadChanged);
-      socket?.emit(SocketEvent.UnwatchCommitment, commitmentId);
-    };
   }, [commitmentId, queryClient]);
 }
