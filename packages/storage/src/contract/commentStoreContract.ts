@@ -134,7 +134,7 @@ export function describeCommentStoreContract(store: () => WorkspaceStore): void 
       ).rejects.toThrow(TypeError);
     });
 
-    it('lists by commitment, round and consultation: threads and comments oldest first, first comment first, with responses', async () => {
+    it('lists by commitment, round and consultation, and reads one thread the same way: threads and comments oldest first, first comment first, with responses', async () => {
       const consultationId = 'consultation-liste';
       const commitmentId = 'commitment-liste';
       const older = aCommentThread({
@@ -188,6 +188,9 @@ export function describeCommentStoreContract(store: () => WorkspaceStore): void 
         (await store().commentThreads.listByConsultation(consultationId)).map((t) => t.thread.id),
       ).toEqual([elsewhere.id, older.id, newer.id]);
       expect(await store().commentThreads.listByCommitment('commitment-unknown')).toEqual([]);
+      expect(await store().commentThreads.findThreadWithComments(older.id)).toEqual(listed[0]);
+      expect(await store().commentThreads.findThreadWithComments(newer.id)).toEqual(listed[1]);
+      expect(await store().commentThreads.findThreadWithComments('thread-unknown')).toBeNull();
     });
 
     it('resolves and reopens a thread', async () => {

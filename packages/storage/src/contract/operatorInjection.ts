@@ -53,6 +53,7 @@ export function operatorInjectionCalls(
     () => store.commentRounds.listByConsultation(hostile),
     () => store.commentRounds.update(hostile, { title: 'Tour' }),
     () => store.commentThreads.findThread(hostile),
+    () => store.commentThreads.findThreadWithComments(hostile),
     () => store.commentThreads.setThreadStatus(hostile, { status: 'open' }),
     () => store.commentThreads.findComment(hostile),
     () => store.commentThreads.findRootComment(hostile),

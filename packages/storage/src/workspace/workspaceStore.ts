@@ -255,6 +255,11 @@ export interface CommentThreadRepository {
   /** Stores a thread and its first comment together: neither exists without the other. */
   createThread(thread: CommentThread, firstComment: Comment): Promise<void>;
   findThread(id: string): Promise<CommentThread | null>;
+  /**
+   * One thread as `listByCommitment` lists it (comments in the same order, its response), read
+   * without the commitment's other threads; null for an unknown thread.
+   */
+  findThreadWithComments(threadId: string): Promise<ThreadWithComments | null>;
   /** Does nothing and returns null for an unknown thread. */
   setThreadStatus(id: string, change: ThreadStatusChange): Promise<CommentThread | null>;
   /** A reply; the caller has checked the thread exists. */

@@ -179,7 +179,7 @@ export async function createThread(
   const first: Comment = newComment(context, thread.id, author, input, now);
   await context.store.commentThreads.createThread(thread, first);
   emitThreadChanged(context.events, thread);
-  await notifyAboutComment(context, { ...base, thread, comment: first, author });
+  await notifyAboutComment(context, { ...base, thread, comment: first, author }, [first]);
   return buildListing(context, user, [{ thread, comments: [first], response: null }], {
     doc,
   });
@@ -201,8 +201,11 @@ export async function replyToThread(
   const reply = newComment(context, threadId, author, input, facts.now);
   await context.store.commentThreads.addComment(reply);
   emitThreadChanged(context.events, facts.thread);
-  await notifyAboutComment(context, { ...facts, comment: reply, author });
-  return { listing: await listingOfThread(context, user, facts.thread), commentId: reply.id };
+  // One read of the thread as stored now serves both the notifications and the answer.
+  const stored = await context.store.commentThreads.findThreadWithComments(threadId);
+  await notifyAboutComment(context, { ...facts, comment: reply, author }, stored?.comments ?? []);
+  const listing = await buildListing(context, user, stored ? [stored] : [], {});
+  return { listing, commentId: reply.id };
 }
 
 export async function editComment(
@@ -416,9 +419,8 @@ async function listingOfThread(
   thread: CommentThread,
   drafts?: { drafts: DraftDocuments; docName: string },
 ): Promise<ThreadListing> {
-  const threads = await context.store.commentThreads.listByCommitment(thread.commitmentId);
-  const one = threads.filter((entry) => entry.thread.id === thread.id);
-  return buildListing(context, user, one, drafts ?? {});
+  const stored = await context.store.commentThreads.findThreadWithComments(thread.id);
+  return buildListing(context, user, stored ? [stored] : [], drafts ?? {});
 }
 
 /** One thread with its anchor resolved against the current draft (thread-level answers). */

@@ -28,15 +28,20 @@ export interface PostedComment {
  *   comment mentions them, which already tells them;
  * never the author, and only people who may read the commitment now.
  *
+ * `threadComments` are the thread's comments as stored with this one: the command reads them
+ * for its answer anyway, so the notifier does not read the thread again.
+ *
  * The comment is stored whatever happens here: a failure is logged, never thrown, so the
  * author is not told their comment failed when it did not.
  */
 export async function notifyAboutComment(
   context: WorkspaceContext,
   posted: PostedComment,
+  threadComments: readonly Comment[],
 ): Promise<void> {
   try {
-    await deliverNotifications(context, await notificationsFor(context, posted));
+    const earlierAuthors = otherAuthorsOfThread(threadComments, posted.comment);
+    await deliverNotifications(context, await notificationsFor(context, posted, earlierAuthors));
   } catch (error) {
     context.logger.error(
       { err: error, commentId: posted.comment.id },
@@ -59,10 +64,7 @@ export async function notifyAboutAddedMentions(
   if (added.length === 0) return;
   try {
     const onlyAdded = { ...edited, comment: { ...edited.comment, mentions: added } };
-    await deliverNotifications(
-      context,
-      await notificationsFor(context, onlyAdded, { replies: false }),
-    );
+    await deliverNotifications(context, await notificationsFor(context, onlyAdded, []));
   } catch (error) {
     context.logger.error(
       { err: error, commentId: edited.comment.id },
@@ -71,14 +73,14 @@ export async function notifyAboutAddedMentions(
   }
 }
 
+/** `earlierAuthors` get a `reply` (none for an edit, whose comment is not new). */
 async function notificationsFor(
   context: WorkspaceContext,
   posted: PostedComment,
-  { replies }: { replies: boolean } = { replies: true },
+  earlierAuthors: readonly string[],
 ): Promise<CommentNotification[]> {
   const { comment, author } = posted;
   const mentioned = new Set(comment.mentions.filter((id) => id !== author.id));
-  const earlierAuthors = replies ? await otherAuthorsOfThread(context, posted) : [];
   const repliedTo = earlierAuthors.filter((id) => id !== author.id && !mentioned.has(id));
   const readers = new Set(
     (await readersOfCommitment(context, [...mentioned, ...repliedTo], posted)).map((u) => u.id),
@@ -110,12 +112,7 @@ async function notificationsFor(
 }
 
 /** Who else wrote in the thread, first comment included; a new thread has nobody yet. */
-async function otherAuthorsOfThread(
-  context: WorkspaceContext,
-  { thread, comment }: PostedComment,
-): Promise<string[]> {
-  const threads = await context.store.commentThreads.listByCommitment(thread.commitmentId);
-  const comments = threads.find((entry) => entry.thread.id === thread.id)?.comments ?? [];
+function otherAuthorsOfThread(comments: readonly Comment[], comment: Comment): string[] {
   return [
     ...new Set(
       comments

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { CommentRound, Notification } from '@atelier/domain';
 import {
@@ -120,6 +120,41 @@ describe('round reminders', () => {
 
     clock.set(new Date(round.closesAt));
     expect(await reminders.runOnce()).toBe(0);
+  });
+
+  it('writes only the reminders it has not seen stored, and still finds a newcomer at the next pass', async () => {
+    const { scenario, round } = await aScenarioWithRound();
+    const reminders = new RoundReminders(running.context, {
+      intervalMs: 60_000,
+      now: () => after(OPENS_AT, HOUR_MS),
+    });
+    // Watches the real store's writes (it still stores them).
+    const writes = vi.spyOn(running.context.store.notifications, 'createMany');
+
+    try {
+      await reminders.runOnce();
+      expect(writes).toHaveBeenCalled();
+      writes.mockClear();
+
+      await reminders.runOnce();
+      expect(writes).not.toHaveBeenCalled();
+
+      const newcomer = scenario.people.stranger;
+      await setMemberRole(
+        running.context,
+        scenario.admin,
+        scenario.consultation.id,
+        newcomer.id,
+        'commenter',
+      );
+      expect(await reminders.runOnce()).toBe(1);
+      expect(writes.mock.calls.flatMap(([batch]) => batch.map((n) => n.userId))).toEqual([
+        newcomer.id,
+      ]);
+      expect(await roundNotificationsOf(newcomer.id, round.id)).toHaveLength(1);
+    } finally {
+      writes.mockRestore();
+    }
   });
 
   it('tells every member of a public round, observers included, but not disabled accounts', async () => {

@@ -19,16 +19,27 @@ export interface RoundRemindersOptions {
 /**
  * Tells the participants of each comment round when it opens, and once more when it closes
  * within 48 hours (`roundRemindersDue`). A pass looks at every round of every consultation
- * still taking comments and asks the store for every notification due; the store keeps one
+ * still taking comments and asks the store to keep every notification due (but the ones it
+ * has already seen kept, below); the store keeps one
  * per person, kind and round, so passes can repeat, overlap a restart, or run on two servers
  * without telling anyone twice. Someone who joins while a round is open hears of it at the
  * next pass. Nobody is told that the round they created has opened.
+ *
+ * Rounds stay open for weeks and a pass runs every minute or so: to avoid rewriting every
+ * participant's reminders each time, a pass remembers whom the store already holds each one
+ * for and writes only the others (usually none). Members are still read at every pass, so
+ * newcomers are found; the store's key stays the guarantee across restarts and servers.
  */
 export class RoundReminders {
   private readonly now: () => Date;
   private timer: NodeJS.Timeout | null = null;
   private pass: Promise<unknown> | null = null;
   private stopped = false;
+  /**
+   * By round and kind (see `reminderKey`), the people whose reminder the store holds: only
+   * filled once a write succeeded, and only for reminders the last pass found due.
+   */
+  private delivered = new Map<string, Set<string>>();
 
   constructor(
     private readonly context: WorkspaceContext,
@@ -54,6 +65,8 @@ export class RoundReminders {
   /** One pass; resolves with how many notifications were stored (0 when all were known). */
   async runOnce(): Promise<number> {
     const now = this.now();
+    // Rebuilt each pass so that rounds no longer due (closed, or their consultation) drop out.
+    const stillDue = new Map<string, Set<string>>();
     let stored = 0;
     for (const consultation of await this.context.store.consultations.list()) {
       // Comments are refused once a consultation is closed: no round is worth announcing.
@@ -63,9 +76,22 @@ export class RoundReminders {
         roundRemindersDue(round, now).map((kind) => ({ round, kind })),
       );
       if (due.length === 0) continue;
-      const notifications = await this.notificationsFor(consultation, due, now);
+      for (const { round, kind } of due) {
+        const key = reminderKey(round.id, kind);
+        stillDue.set(key, this.delivered.get(key) ?? new Set());
+      }
+      const notifications = (await this.notificationsFor(consultation, due, now)).filter(
+        (notification) => !knownToStore(stillDue, notification),
+      );
       stored += (await deliverNotifications(this.context, notifications)).length;
+      // Stored now, or already held (by an earlier pass, another server): either way, known.
+      for (const notification of notifications) {
+        stillDue
+          .get(reminderKey(notification.roundId, notification.kind))
+          ?.add(notification.userId);
+      }
     }
+    this.delivered = stillDue;
     return stored;
   }
 
@@ -115,4 +141,18 @@ export class RoundReminders {
         })),
     );
   }
+}
+
+function reminderKey(roundId: string, kind: RoundNotification['kind']): string {
+  return `${roundId}:${kind}`;
+}
+
+function knownToStore(
+  delivered: ReadonlyMap<string, ReadonlySet<string>>,
+  notification: RoundNotification,
+): boolean {
+  return (
+    delivered.get(reminderKey(notification.roundId, notification.kind))?.has(notification.userId) ??
+    false
+  );
 }

@@ -155,6 +155,12 @@ export class MongoCommentThreadRepository implements CommentThreadRepository {
     return updated ? commentFromRecord(updated) : null;
   }
 
+  async findThreadWithComments(threadId: string): Promise<ThreadWithComments | null> {
+    this.connection.assertOpen();
+    assertKey(threadId, 'threadId');
+    return (await this.listThreads({ _id: threadId }))[0] ?? null;
+  }
+
   async listByCommitment(commitmentId: string): Promise<ThreadWithComments[]> {
     this.connection.assertOpen();
     assertKey(commitmentId, 'commitmentId');

@@ -80,8 +80,11 @@ const THREAD_CONSTRAINTS = {
   'comments.id': 'primary_key',
 } as const;
 
-/** The thread lists differ only by the column they filter on (never caller input). */
-type ThreadListColumn = 'commitment_id' | 'round_id' | 'consultation_id';
+/**
+ * The thread lists differ only by the column they filter on (never caller input); `id` reads
+ * one thread the same way.
+ */
+type ThreadListColumn = 'id' | 'commitment_id' | 'round_id' | 'consultation_id';
 
 interface ThreadListStatements {
   readonly threads: Statement<[string], ThreadRow>;
@@ -190,6 +193,7 @@ export class SqliteCommentThreadRepository implements CommentThreadRepository {
       return previous;
     });
     this.lists = {
+      id: prepareThreadList(db, 'id'),
       commitment_id: prepareThreadList(db, 'commitment_id'),
       round_id: prepareThreadList(db, 'round_id'),
       consultation_id: prepareThreadList(db, 'consultation_id'),
@@ -233,6 +237,11 @@ export class SqliteCommentThreadRepository implements CommentThreadRepository {
     assertKey(id, 'id');
     const row = this.selectThread.get(id);
     return row ? threadFromRow(row) : null;
+  }
+
+  async findThreadWithComments(threadId: string): Promise<ThreadWithComments | null> {
+    assertKey(threadId, 'threadId');
+    return this.readList('id', threadId)[0] ?? null;
   }
 
   async setThreadStatus(id: string, change: ThreadStatusChange): Promise<CommentThread | null> {
