@@ -10,74 +10,108 @@ import {
 import {
   assertInstant,
   assertKey,
-  assertOneOf,
+  assertKeyOrNull,
   assertPlainObject,
   assertPositiveInteger,
   assertText,
   assertTextOrNull,
 } from '../workspace/argumentGuards';
+import { checkFields, oneOf, plainRecord, unchecked } from '../workspace/recordChecks';
 import type { NewForumParticipant, StoredVote } from './forumStore';
 
-/** Checks shared by both adapters before anything is written (see argumentGuards). */
+/**
+ * Checks shared by both adapters before anything is written (see argumentGuards). The new
+ * session, participant, vote and contribution are not checked as plain objects, only field by
+ * field (checkFields); the live state and the hiding are (plainRecord).
+ */
+
 export function assertForumSession(session: ForumSession): void {
-  assertKey(session.id, 'session.id');
-  assertKey(session.consultationId, 'session.consultationId');
-  assertText(session.title, 'session.title');
-  assertKey(session.joinCode, 'session.joinCode');
-  assertKey(session.minutesDocName, 'session.minutesDocName');
-  assertKey(session.createdBy, 'session.createdBy');
-  assertInstant(session.scheduledAt, 'session.scheduledAt');
-  assertInstant(session.createdAt, 'session.createdAt');
-  if (!Array.isArray(session.agenda)) throw new TypeError('session.agenda must be an array');
+  checkFields(session, 'session', {
+    id: assertKey,
+    consultationId: assertKey,
+    title: assertText,
+    joinCode: assertKey,
+    minutesDocName: assertKey,
+    createdBy: assertKey,
+    scheduledAt: assertInstant,
+    createdAt: assertInstant,
+    agenda: (agenda, what) => {
+      if (!Array.isArray(agenda)) throw new TypeError(`${what} must be an array`);
+    },
+    format: unchecked,
+    guestPolicy: unchecked,
+  });
 }
 
+const checkLiveState = plainRecord<ForumLiveState>({
+  status: oneOf(forumStatuses),
+  version: assertPositiveInteger,
+  // Stored whole and read back as written; only status and version are used in queries.
+  currentItemIndex: unchecked,
+  itemTimer: unchecked,
+  spotlight: unchecked,
+  hands: unchecked,
+  floorParticipantId: unchecked,
+  polls: unchecked,
+  breakout: unchecked,
+  startedAt: unchecked,
+  endedAt: unchecked,
+});
+
 export function assertLiveState(state: ForumLiveState): void {
-  assertPlainObject(state, 'state');
-  assertOneOf(state.status, forumStatuses, 'state.status');
-  assertPositiveInteger(state.version, 'state.version');
+  checkLiveState(state, 'state');
 }
 
 export function assertNewParticipant(participant: NewForumParticipant): void {
-  assertKey(participant.id, 'participant.id');
-  assertKey(participant.sessionId, 'participant.sessionId');
-  assertOneOf(participant.role, forumParticipantRoles, 'participant.role');
-  assertOneOf(participant.participantKind, participantKinds, 'participant.participantKind');
-  assertText(participant.displayName, 'participant.displayName');
-  assertInstant(participant.joinedAt, 'participant.joinedAt');
-  if (participant.userId !== null) assertKey(participant.userId, 'participant.userId');
-  if (participant.guestTokenHash !== null)
-    assertKey(participant.guestTokenHash, 'participant.guestTokenHash');
-  assertTextOrNull(participant.userId, 'participant.userId');
+  checkFields(participant, 'participant', {
+    id: assertKey,
+    sessionId: assertKey,
+    role: oneOf(forumParticipantRoles),
+    participantKind: oneOf(participantKinds),
+    displayName: assertText,
+    joinedAt: assertInstant,
+    userId: assertKeyOrNull,
+    guestTokenHash: assertKeyOrNull,
+  });
   if ((participant.userId === null) === (participant.guestTokenHash === null)) {
     throw new TypeError('a participant is either a user or a guest with a token hash');
   }
 }
 
 export function assertVote(vote: StoredVote): void {
-  assertKey(vote.sessionId, 'vote.sessionId');
-  assertKey(vote.pollId, 'vote.pollId');
-  assertKey(vote.participantId, 'vote.participantId');
-  assertPlainObject(vote.ballot, 'vote.ballot');
-  assertInstant(vote.castAt, 'vote.castAt');
+  checkFields(vote, 'vote', {
+    sessionId: assertKey,
+    pollId: assertKey,
+    participantId: assertKey,
+    ballot: assertPlainObject,
+    castAt: assertInstant,
+  });
 }
 
 export function assertContribution(contribution: ForumContribution): void {
-  assertKey(contribution.id, 'contribution.id');
-  assertKey(contribution.sessionId, 'contribution.sessionId');
-  assertKey(contribution.participantId, 'contribution.participantId');
-  assertText(contribution.body, 'contribution.body');
-  assertTextOrNull(contribution.agendaItemId, 'contribution.agendaItemId');
-  assertTextOrNull(contribution.agendaItemTitle, 'contribution.agendaItemTitle');
-  assertTextOrNull(contribution.commitmentId, 'contribution.commitmentId');
-  assertTextOrNull(contribution.passageQuote, 'contribution.passageQuote');
-  assertInstant(contribution.createdAt, 'contribution.createdAt');
-  if (contribution.hidden !== null)
-    throw new TypeError('a new contribution is not hidden (use hideContribution)');
+  checkFields(contribution, 'contribution', {
+    id: assertKey,
+    sessionId: assertKey,
+    participantId: assertKey,
+    body: assertText,
+    agendaItemId: assertTextOrNull,
+    agendaItemTitle: assertTextOrNull,
+    commitmentId: assertTextOrNull,
+    passageQuote: assertTextOrNull,
+    createdAt: assertInstant,
+    hidden: (hidden) => {
+      if (hidden !== null)
+        throw new TypeError('a new contribution is not hidden (use hideContribution)');
+    },
+  });
 }
 
+const checkHiding = plainRecord<ForumContributionHiding>({
+  reason: assertText,
+  hiddenByParticipantId: assertKey,
+  hiddenAt: assertInstant,
+});
+
 export function assertHiding(hiding: ForumContributionHiding): void {
-  assertPlainObject(hiding, 'hiding');
-  assertText(hiding.reason, 'hiding.reason');
-  assertKey(hiding.hiddenByParticipantId, 'hiding.hiddenByParticipantId');
-  assertInstant(hiding.hiddenAt, 'hiding.hiddenAt');
+  checkHiding(hiding, 'hiding');
 }

@@ -15,6 +15,10 @@ export function assertKey(value: unknown, what: string): asserts value is string
   }
 }
 
+export function assertKeyOrNull(value: unknown, what: string): asserts value is string | null {
+  if (value !== null) assertKey(value, what);
+}
+
 export function assertKeys(values: unknown, what: string): asserts values is readonly string[] {
   if (!Array.isArray(values)) {
     throw new TypeError(`${what} must be an array, got ${describeType(values)}`);

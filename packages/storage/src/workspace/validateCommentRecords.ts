@@ -22,12 +22,14 @@ import {
   assertInstant,
   assertInstantOrNull,
   assertKey,
+  assertKeyOrNull,
   assertKeys,
   assertOneOf,
   assertPlainObject,
   assertText,
   assertTextOrNull,
 } from './argumentGuards';
+import { nullable, oneOf, optional, plainRecord } from './recordChecks';
 import type { CommentEdit, CommentRoundPatch, ThreadStatusChange } from './workspaceStore';
 
 /**
@@ -36,40 +38,43 @@ import type { CommentEdit, CommentRoundPatch, ThreadStatusChange } from './works
  * job at the edge; the store checks types, enumerations and instants.
  */
 
+const checkRound = plainRecord<CommentRound>({
+  id: assertKey,
+  consultationId: assertKey,
+  title: assertText,
+  instructions: assertText,
+  opensAt: assertInstant,
+  closesAt: assertInstant,
+  audience: oneOf(commentRoundAudiences),
+  commitmentIds: assertKeys,
+  createdBy: assertKey,
+  createdAt: assertInstant,
+});
+
 export function assertCommentRound(round: CommentRound): void {
-  assertPlainObject(round, 'round');
-  assertKey(round.id, 'round.id');
-  assertKey(round.consultationId, 'round.consultationId');
-  assertText(round.title, 'round.title');
-  assertText(round.instructions, 'round.instructions');
-  assertInstant(round.opensAt, 'round.opensAt');
-  assertInstant(round.closesAt, 'round.closesAt');
-  assertOneOf(round.audience, commentRoundAudiences, 'round.audience');
-  assertKeys(round.commitmentIds, 'round.commitmentIds');
-  assertKey(round.createdBy, 'round.createdBy');
-  assertInstant(round.createdAt, 'round.createdAt');
+  checkRound(round, 'round');
 }
+
+const checkRoundPatch = plainRecord<CommentRoundPatch>({
+  title: optional(assertText),
+  instructions: optional(assertText),
+  opensAt: optional(assertInstant),
+  closesAt: optional(assertInstant),
+  audience: optional(oneOf(commentRoundAudiences)),
+  commitmentIds: optional(assertKeys),
+});
 
 export function assertCommentRoundPatch(patch: CommentRoundPatch): void {
-  assertPlainObject(patch, 'patch');
-  if (patch.title !== undefined) assertText(patch.title, 'patch.title');
-  if (patch.instructions !== undefined) assertText(patch.instructions, 'patch.instructions');
-  if (patch.opensAt !== undefined) assertInstant(patch.opensAt, 'patch.opensAt');
-  if (patch.closesAt !== undefined) assertInstant(patch.closesAt, 'patch.closesAt');
-  if (patch.audience !== undefined) {
-    assertOneOf(patch.audience, commentRoundAudiences, 'patch.audience');
-  }
-  if (patch.commitmentIds !== undefined) assertKeys(patch.commitmentIds, 'patch.commitmentIds');
+  checkRoundPatch(patch, 'patch');
 }
 
-function assertAnchor(anchor: CommentAnchor, what: string): void {
-  assertPlainObject(anchor, what);
-  assertText(anchor.start, `${what}.start`);
-  assertText(anchor.end, `${what}.end`);
-  assertText(anchor.quote, `${what}.quote`);
-  assertText(anchor.prefix, `${what}.prefix`);
-  assertText(anchor.suffix, `${what}.suffix`);
-}
+const checkAnchor = plainRecord<CommentAnchor>({
+  start: assertText,
+  end: assertText,
+  quote: assertText,
+  prefix: assertText,
+  suffix: assertText,
+});
 
 /** Only the five fields, in a fixed order: both adapters store and return the same object. */
 export function anchorRecord(anchor: CommentAnchor): CommentAnchor {
@@ -82,20 +87,24 @@ export function anchorRecord(anchor: CommentAnchor): CommentAnchor {
   };
 }
 
+const checkThread = plainRecord<CommentThread>({
+  id: assertKey,
+  consultationId: assertKey,
+  commitmentId: assertKey,
+  roundId: assertKeyOrNull,
+  anchor: nullable(checkAnchor),
+  status: oneOf(commentThreadStatuses),
+  createdBy: assertKey,
+  createdAt: assertInstant,
+  resolvedBy: assertKeyOrNull,
+  resolvedAt: assertInstantOrNull,
+});
+
 export function assertCommentThread(thread: CommentThread): void {
-  assertPlainObject(thread, 'thread');
-  assertKey(thread.id, 'thread.id');
-  assertKey(thread.consultationId, 'thread.consultationId');
-  assertKey(thread.commitmentId, 'thread.commitmentId');
-  if (thread.roundId !== null) assertKey(thread.roundId, 'thread.roundId');
-  if (thread.anchor !== null) assertAnchor(thread.anchor, 'thread.anchor');
-  assertOneOf(thread.status, commentThreadStatuses, 'thread.status');
-  assertKey(thread.createdBy, 'thread.createdBy');
-  assertInstant(thread.createdAt, 'thread.createdAt');
-  if (thread.resolvedBy !== null) assertKey(thread.resolvedBy, 'thread.resolvedBy');
-  assertInstantOrNull(thread.resolvedAt, 'thread.resolvedAt');
+  checkThread(thread, 'thread');
 }
 
+/** Not a table: which fields a change carries depends on its status. */
 export function assertThreadStatusChange(change: ThreadStatusChange): void {
   assertPlainObject(change, 'change');
   assertOneOf(change.status, commentThreadStatuses, 'change.status');
@@ -105,79 +114,103 @@ export function assertThreadStatusChange(change: ThreadStatusChange): void {
   }
 }
 
+const checkHiding = plainRecord<CommentHiding>({
+  at: assertInstant,
+  reason: assertText,
+  byRole: oneOf(moderatorRoles),
+});
+
 export function assertCommentHiding(hidden: CommentHiding, what: string): void {
-  assertPlainObject(hidden, what);
-  assertInstant(hidden.at, `${what}.at`);
-  assertText(hidden.reason, `${what}.reason`);
-  assertOneOf(hidden.byRole, moderatorRoles, `${what}.byRole`);
+  checkHiding(hidden, what);
 }
+
+const checkComment = plainRecord<Comment>({
+  id: assertKey,
+  threadId: assertKey,
+  authorId: assertKey,
+  body: assertText,
+  mentions: assertKeys,
+  createdAt: assertInstant,
+  editedAt: assertInstantOrNull,
+  deletedAt: assertInstantOrNull,
+  hidden: nullable(checkHiding),
+});
 
 export function assertComment(comment: Comment): void {
-  assertPlainObject(comment, 'comment');
-  assertKey(comment.id, 'comment.id');
-  assertKey(comment.threadId, 'comment.threadId');
-  assertKey(comment.authorId, 'comment.authorId');
-  assertText(comment.body, 'comment.body');
-  assertKeys(comment.mentions, 'comment.mentions');
-  assertInstant(comment.createdAt, 'comment.createdAt');
-  assertInstantOrNull(comment.editedAt, 'comment.editedAt');
-  assertInstantOrNull(comment.deletedAt, 'comment.deletedAt');
-  if (comment.hidden !== null) assertCommentHiding(comment.hidden, 'comment.hidden');
+  checkComment(comment, 'comment');
 }
+
+const checkEdit = plainRecord<CommentEdit>({
+  body: assertText,
+  mentions: assertKeys,
+  editedAt: assertInstant,
+});
 
 export function assertCommentEdit(edit: CommentEdit): void {
-  assertPlainObject(edit, 'edit');
-  assertText(edit.body, 'edit.body');
-  assertKeys(edit.mentions, 'edit.mentions');
-  assertInstant(edit.editedAt, 'edit.editedAt');
+  checkEdit(edit, 'edit');
 }
+
+const checkReaction = plainRecord<CommentReaction>({
+  commentId: assertKey,
+  userId: assertKey,
+  kind: oneOf(commentReactionKinds),
+  createdAt: assertInstant,
+});
 
 export function assertCommentReaction(reaction: CommentReaction): void {
-  assertPlainObject(reaction, 'reaction');
-  assertKey(reaction.commentId, 'reaction.commentId');
-  assertKey(reaction.userId, 'reaction.userId');
-  assertOneOf(reaction.kind, commentReactionKinds, 'reaction.kind');
-  assertInstant(reaction.createdAt, 'reaction.createdAt');
+  checkReaction(reaction, 'reaction');
 }
+
+const checkResponse = plainRecord<ThreadResponse>({
+  threadId: assertKey,
+  disposition: oneOf(threadDispositions),
+  reason: assertText,
+  respondedBy: assertKey,
+  respondedAt: assertInstant,
+  draftVersion: assertTextOrNull,
+});
 
 export function assertThreadResponse(response: ThreadResponse): void {
-  assertPlainObject(response, 'response');
-  assertKey(response.threadId, 'response.threadId');
-  assertOneOf(response.disposition, threadDispositions, 'response.disposition');
-  assertText(response.reason, 'response.reason');
-  assertKey(response.respondedBy, 'response.respondedBy');
-  assertInstant(response.respondedAt, 'response.respondedAt');
-  assertTextOrNull(response.draftVersion, 'response.draftVersion');
+  checkResponse(response, 'response');
 }
+
+const checkFlag = plainRecord<Flag>({
+  id: assertKey,
+  consultationId: assertKey,
+  commentId: assertKey,
+  flaggedBy: assertKey,
+  reason: assertText,
+  createdAt: assertInstant,
+  handledAt: assertInstantOrNull,
+});
 
 export function assertFlag(flag: Flag): void {
-  assertPlainObject(flag, 'flag');
-  assertKey(flag.id, 'flag.id');
-  assertKey(flag.consultationId, 'flag.consultationId');
-  assertKey(flag.commentId, 'flag.commentId');
-  assertKey(flag.flaggedBy, 'flag.flaggedBy');
-  assertText(flag.reason, 'flag.reason');
-  assertInstant(flag.createdAt, 'flag.createdAt');
-  assertInstantOrNull(flag.handledAt, 'flag.handledAt');
+  checkFlag(flag, 'flag');
 }
+
+const checkMute = plainRecord<Mute>({
+  consultationId: assertKey,
+  userId: assertKey,
+  until: assertInstant,
+  reason: assertText,
+  by: assertKey,
+  createdAt: assertInstant,
+});
 
 export function assertMute(mute: Mute): void {
-  assertPlainObject(mute, 'mute');
-  assertKey(mute.consultationId, 'mute.consultationId');
-  assertKey(mute.userId, 'mute.userId');
-  assertInstant(mute.until, 'mute.until');
-  assertText(mute.reason, 'mute.reason');
-  assertKey(mute.by, 'mute.by');
-  assertInstant(mute.createdAt, 'mute.createdAt');
+  checkMute(mute, 'mute');
 }
 
+const checkModerationLogEntry = plainRecord<ModerationLogEntry>({
+  id: assertKey,
+  consultationId: assertKey,
+  action: oneOf(moderationActions),
+  target: assertText,
+  reason: assertText,
+  moderatorRole: oneOf(moderatorRoles),
+  at: assertInstant,
+});
+
 export function assertModerationLogEntry(entry: ModerationLogEntry): void {
-  assertPlainObject(entry, 'entry');
-  assertKey(entry.id, 'entry.id');
-  assertKey(entry.consultationId, 'entry.consultationId');
-  assertOneOf(entry.action, moderationActions, 'entry.action');
-  assertText(entry.target, 'entry.target');
-  assertText(entry.reason, 'entry.reason');
-  assertOneOf(entry.moderatorRole, moderatorRoles, 'entry.moderatorRole');
-  assertInstant(entry.at, 'entry.at');
+  checkModerationLogEntry(entry, 'entry');
 }

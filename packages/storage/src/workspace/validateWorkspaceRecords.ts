@@ -24,13 +24,14 @@ import {
   assertInstant,
   assertInstantOrNull,
   assertKey,
+  assertKeyOrNull,
   assertKeys,
-  assertOneOf,
   assertPlainObject,
   assertPositiveInteger,
   assertText,
   assertTextOrNull,
 } from './argumentGuards';
+import { nullable, oneOf, optional, plainRecord } from './recordChecks';
 import type { CommitmentPatch, ConsultationPatch, NewUser, UserPatch } from './workspaceStore';
 
 /**
@@ -41,170 +42,189 @@ import type { CommitmentPatch, ConsultationPatch, NewUser, UserPatch } from './w
 
 const PLATFORM_ROLES = ['admin'] as const satisfies readonly PlatformRole[];
 
+const checkNewUser = plainRecord<NewUser>({
+  id: assertKey,
+  email: assertKey,
+  displayName: assertText,
+  publicPseudonym: assertTextOrNull,
+  organisationId: assertKeyOrNull,
+  platformRole: nullable(oneOf(PLATFORM_ROLES)),
+  disabled: assertBoolean,
+  createdAt: assertInstant,
+  passwordHash: assertTextOrNull,
+});
+
 export function assertNewUser(user: NewUser): void {
-  assertPlainObject(user, 'user');
-  assertKey(user.id, 'user.id');
-  assertKey(user.email, 'user.email');
-  assertText(user.displayName, 'user.displayName');
-  assertTextOrNull(user.publicPseudonym, 'user.publicPseudonym');
-  assertKeyOrNull(user.organisationId, 'user.organisationId');
-  if (user.platformRole !== null)
-    assertOneOf(user.platformRole, PLATFORM_ROLES, 'user.platformRole');
-  assertBoolean(user.disabled, 'user.disabled');
-  assertInstant(user.createdAt, 'user.createdAt');
-  assertTextOrNull(user.passwordHash, 'user.passwordHash');
+  checkNewUser(user, 'user');
 }
+
+const checkUserPatch = plainRecord<UserPatch>({
+  displayName: optional(assertText),
+  publicPseudonym: optional(assertTextOrNull),
+  organisationId: optional(assertKeyOrNull),
+  platformRole: optional(nullable(oneOf(PLATFORM_ROLES))),
+  disabled: optional(assertBoolean),
+  passwordHash: optional(assertTextOrNull),
+});
 
 export function assertUserPatch(patch: UserPatch): void {
-  assertPlainObject(patch, 'patch');
-  if (patch.displayName !== undefined) assertText(patch.displayName, 'patch.displayName');
-  if (patch.publicPseudonym !== undefined) {
-    assertTextOrNull(patch.publicPseudonym, 'patch.publicPseudonym');
-  }
-  if (patch.organisationId !== undefined) {
-    assertKeyOrNull(patch.organisationId, 'patch.organisationId');
-  }
-  if (patch.platformRole !== undefined && patch.platformRole !== null) {
-    assertOneOf(patch.platformRole, PLATFORM_ROLES, 'patch.platformRole');
-  }
-  if (patch.disabled !== undefined) assertBoolean(patch.disabled, 'patch.disabled');
-  if (patch.passwordHash !== undefined) assertTextOrNull(patch.passwordHash, 'patch.passwordHash');
+  checkUserPatch(patch, 'patch');
 }
+
+const checkOrganisation = plainRecord<Organisation>({
+  id: assertKey,
+  name: assertKey,
+  kind: oneOf(organisationKinds),
+  website: assertTextOrNull,
+  createdAt: assertInstant,
+});
 
 export function assertOrganisation(organisation: Organisation): void {
-  assertPlainObject(organisation, 'organisation');
-  assertKey(organisation.id, 'organisation.id');
-  assertKey(organisation.name, 'organisation.name');
-  assertOneOf(organisation.kind, organisationKinds, 'organisation.kind');
-  assertTextOrNull(organisation.website, 'organisation.website');
-  assertInstant(organisation.createdAt, 'organisation.createdAt');
+  checkOrganisation(organisation, 'organisation');
 }
+
+const checkConsultation = plainRecord<Consultation>({
+  id: assertKey,
+  title: assertText,
+  slug: assertKey,
+  description: assertText,
+  startsOn: assertTextOrNull,
+  endsOn: assertTextOrNull,
+  status: oneOf(consultationStatuses),
+  visibility: oneOf(consultationVisibilities),
+  createdAt: assertInstant,
+  updatedAt: assertInstant,
+});
 
 export function assertConsultation(consultation: Consultation): void {
-  assertPlainObject(consultation, 'consultation');
-  assertKey(consultation.id, 'consultation.id');
-  assertText(consultation.title, 'consultation.title');
-  assertKey(consultation.slug, 'consultation.slug');
-  assertText(consultation.description, 'consultation.description');
-  assertTextOrNull(consultation.startsOn, 'consultation.startsOn');
-  assertTextOrNull(consultation.endsOn, 'consultation.endsOn');
-  assertOneOf(consultation.status, consultationStatuses, 'consultation.status');
-  assertOneOf(consultation.visibility, consultationVisibilities, 'consultation.visibility');
-  assertInstant(consultation.createdAt, 'consultation.createdAt');
-  assertInstant(consultation.updatedAt, 'consultation.updatedAt');
+  checkConsultation(consultation, 'consultation');
 }
+
+const checkConsultationPatch = plainRecord<ConsultationPatch>({
+  title: optional(assertText),
+  description: optional(assertText),
+  startsOn: optional(assertTextOrNull),
+  endsOn: optional(assertTextOrNull),
+  visibility: optional(oneOf(consultationVisibilities)),
+  status: optional(oneOf(consultationStatuses)),
+  updatedAt: assertInstant,
+});
 
 export function assertConsultationPatch(patch: ConsultationPatch): void {
-  assertPlainObject(patch, 'patch');
-  if (patch.title !== undefined) assertText(patch.title, 'patch.title');
-  if (patch.description !== undefined) assertText(patch.description, 'patch.description');
-  if (patch.startsOn !== undefined) assertTextOrNull(patch.startsOn, 'patch.startsOn');
-  if (patch.endsOn !== undefined) assertTextOrNull(patch.endsOn, 'patch.endsOn');
-  if (patch.visibility !== undefined) {
-    assertOneOf(patch.visibility, consultationVisibilities, 'patch.visibility');
-  }
-  if (patch.status !== undefined) assertOneOf(patch.status, consultationStatuses, 'patch.status');
-  assertInstant(patch.updatedAt, 'patch.updatedAt');
+  checkConsultationPatch(patch, 'patch');
 }
+
+const checkMembership = plainRecord<Membership>({
+  consultationId: assertKey,
+  userId: assertKey,
+  role: oneOf(consultationRoles),
+  createdAt: assertInstant,
+});
 
 export function assertMembership(membership: Membership): void {
-  assertPlainObject(membership, 'membership');
-  assertKey(membership.consultationId, 'membership.consultationId');
-  assertKey(membership.userId, 'membership.userId');
-  assertOneOf(membership.role, consultationRoles, 'membership.role');
-  assertInstant(membership.createdAt, 'membership.createdAt');
+  checkMembership(membership, 'membership');
 }
 
-export function assertCommitment(commitment: Commitment): void {
-  assertPlainObject(commitment, 'commitment');
-  assertKey(commitment.id, 'commitment.id');
-  assertKey(commitment.consultationId, 'commitment.consultationId');
-  assertPositiveInteger(commitment.number, 'commitment.number');
-  assertText(commitment.title, 'commitment.title');
-  assertTheme(commitment.theme, 'commitment.theme');
-  assertKeys(commitment.leadOrganisationIds, 'commitment.leadOrganisationIds');
-  assertKeys(commitment.partnerOrganisationIds, 'commitment.partnerOrganisationIds');
-  assertOneOf(commitment.status, commitmentStatuses, 'commitment.status');
-  assertBoolean(commitment.locked, 'commitment.locked');
-  assertKey(commitment.docName, 'commitment.docName');
-  assertReadModel(commitment.readModel);
-  assertInstant(commitment.createdAt, 'commitment.createdAt');
-  assertInstant(commitment.updatedAt, 'commitment.updatedAt');
-}
+const checkTheme = plainRecord<Commitment['theme']>({
+  kind: oneOf(commitmentThemeKinds),
+  label: assertText,
+});
 
-export function assertCommitmentPatch(patch: CommitmentPatch): void {
-  assertPlainObject(patch, 'patch');
-  if (patch.title !== undefined) assertText(patch.title, 'patch.title');
-  if (patch.theme !== undefined) assertTheme(patch.theme, 'patch.theme');
-  if (patch.leadOrganisationIds !== undefined) {
-    assertKeys(patch.leadOrganisationIds, 'patch.leadOrganisationIds');
-  }
-  if (patch.partnerOrganisationIds !== undefined) {
-    assertKeys(patch.partnerOrganisationIds, 'patch.partnerOrganisationIds');
-  }
-  if (patch.status !== undefined) assertOneOf(patch.status, commitmentStatuses, 'patch.status');
-  if (patch.locked !== undefined) assertBoolean(patch.locked, 'patch.locked');
-  assertInstant(patch.updatedAt, 'patch.updatedAt');
-}
+const checkReadModel = plainRecord<CommitmentReadModel>({
+  title: assertText,
+  sections: (sections, what) => {
+    assertPlainObject(sections, what);
+    for (const [key, text] of Object.entries(sections)) {
+      if (text !== undefined) assertText(text, `${what}.${key}`);
+    }
+  },
+  milestones: (milestones, what) => {
+    if (!Array.isArray(milestones)) throw new TypeError(`${what} must be an array`);
+    milestones.forEach((milestone, index) => assertPlainObject(milestone, `${what}[${index}]`));
+  },
+  wordCount: assertCount,
+  lastEditedAt: assertTextOrNull,
+  contributorIds: assertKeys,
+});
 
 /** Checks the shape only; the read model is derived by the server, not typed in by people. */
 export function assertReadModel(readModel: CommitmentReadModel): void {
-  assertPlainObject(readModel, 'readModel');
-  assertText(readModel.title, 'readModel.title');
-  assertPlainObject(readModel.sections, 'readModel.sections');
-  for (const [key, text] of Object.entries(readModel.sections)) {
-    if (text !== undefined) assertText(text, `readModel.sections.${key}`);
-  }
-  if (!Array.isArray(readModel.milestones)) {
-    throw new TypeError('readModel.milestones must be an array');
-  }
-  readModel.milestones.forEach((milestone, index) =>
-    assertPlainObject(milestone, `readModel.milestones[${index}]`),
-  );
-  assertCount(readModel.wordCount, 'readModel.wordCount');
-  assertTextOrNull(readModel.lastEditedAt, 'readModel.lastEditedAt');
-  assertKeys(readModel.contributorIds, 'readModel.contributorIds');
+  checkReadModel(readModel, 'readModel');
 }
+
+const checkCommitment = plainRecord<Commitment>({
+  id: assertKey,
+  consultationId: assertKey,
+  number: assertPositiveInteger,
+  title: assertText,
+  theme: checkTheme,
+  leadOrganisationIds: assertKeys,
+  partnerOrganisationIds: assertKeys,
+  status: oneOf(commitmentStatuses),
+  locked: assertBoolean,
+  docName: assertKey,
+  // Reported as `readModel.…`, as the read-model update (assertReadModel) reports it.
+  readModel: (readModel) => checkReadModel(readModel, 'readModel'),
+  createdAt: assertInstant,
+  updatedAt: assertInstant,
+});
+
+export function assertCommitment(commitment: Commitment): void {
+  checkCommitment(commitment, 'commitment');
+}
+
+const checkCommitmentPatch = plainRecord<CommitmentPatch>({
+  title: optional(assertText),
+  theme: optional(checkTheme),
+  leadOrganisationIds: optional(assertKeys),
+  partnerOrganisationIds: optional(assertKeys),
+  status: optional(oneOf(commitmentStatuses)),
+  locked: optional(assertBoolean),
+  updatedAt: assertInstant,
+});
+
+export function assertCommitmentPatch(patch: CommitmentPatch): void {
+  checkCommitmentPatch(patch, 'patch');
+}
+
+const checkInvitation = plainRecord<Invitation>({
+  id: assertKey,
+  consultationId: assertKey,
+  email: assertKey,
+  role: oneOf(consultationRoles),
+  invitedBy: assertKey,
+  tokenHash: assertKey,
+  expiresAt: assertInstant,
+  acceptedAt: assertInstantOrNull,
+  createdAt: assertInstant,
+});
 
 export function assertInvitation(invitation: Invitation): void {
-  assertPlainObject(invitation, 'invitation');
-  assertKey(invitation.id, 'invitation.id');
-  assertKey(invitation.consultationId, 'invitation.consultationId');
-  assertKey(invitation.email, 'invitation.email');
-  assertOneOf(invitation.role, consultationRoles, 'invitation.role');
-  assertKey(invitation.invitedBy, 'invitation.invitedBy');
-  assertKey(invitation.tokenHash, 'invitation.tokenHash');
-  assertInstant(invitation.expiresAt, 'invitation.expiresAt');
-  assertInstantOrNull(invitation.acceptedAt, 'invitation.acceptedAt');
-  assertInstant(invitation.createdAt, 'invitation.createdAt');
+  checkInvitation(invitation, 'invitation');
 }
+
+const checkSession = plainRecord<AuthSession>({
+  idHash: assertKey,
+  userId: assertKey,
+  createdAt: assertInstant,
+  lastSeenAt: assertInstant,
+  expiresAt: assertInstant,
+});
 
 export function assertSession(session: AuthSession): void {
-  assertPlainObject(session, 'session');
-  assertKey(session.idHash, 'session.idHash');
-  assertKey(session.userId, 'session.userId');
-  assertInstant(session.createdAt, 'session.createdAt');
-  assertInstant(session.lastSeenAt, 'session.lastSeenAt');
-  assertInstant(session.expiresAt, 'session.expiresAt');
+  checkSession(session, 'session');
 }
+
+const checkAuditEntry = plainRecord<AuditEntry>({
+  id: assertKey,
+  consultationId: assertKeyOrNull,
+  actorId: assertKeyOrNull,
+  action: oneOf(auditActions),
+  target: assertText,
+  details: assertPlainObject,
+  at: assertInstant,
+});
 
 export function assertAuditEntry(entry: AuditEntry): void {
-  assertPlainObject(entry, 'entry');
-  assertKey(entry.id, 'entry.id');
-  assertKeyOrNull(entry.consultationId, 'entry.consultationId');
-  assertKeyOrNull(entry.actorId, 'entry.actorId');
-  assertOneOf(entry.action, auditActions, 'entry.action');
-  assertText(entry.target, 'entry.target');
-  assertPlainObject(entry.details, 'entry.details');
-  assertInstant(entry.at, 'entry.at');
-}
-
-function assertTheme(theme: Commitment['theme'], what: string): void {
-  assertPlainObject(theme, what);
-  assertOneOf(theme.kind, commitmentThemeKinds, `${what}.kind`);
-  assertText(theme.label, `${what}.label`);
-}
-
-function assertKeyOrNull(value: unknown, what: string): asserts value is string | null {
-  if (value !== null) assertKey(value, what);
+  checkAuditEntry(entry, 'entry');
 }
