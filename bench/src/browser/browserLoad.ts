@@ -4,14 +4,14 @@
  * result (or failure) over IPC and exits; every phase has a timeout, and Chromium and the
  * writers are closed whatever happens.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BROWSER, FANOUT } from '../config';
 import { waitFor } from '../load/waiting';
-import type { FromLoadMessage } from '../load/loadProtocol';
+import { serveSideProcess } from '../load/sideProcessEntry';
+import { typeAtHumanPace } from './humanTyping';
+import { BENCH_VIEWPORT, closeChromium, launchPinnedChromium } from './pinnedChromium';
 import type {
   BrowserLoadParams,
   BrowserLoadResult,
@@ -30,19 +30,6 @@ import {
   readKeyLatency,
 } from './pageProbes';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LAUNCH_TIMEOUT_MS = 30_000;
-const CLOSE_TIMEOUT_MS = 10_000;
-const VIEWPORT = { width: 1280, height: 800 };
 /** Lower-case ASCII and spaces: every character is a real key press on the US layout. */
 const TYPING_WORDS =
   'les administrations et la societe civile ecrivent ensemble un engagement ouvert ' +
@@ -52,7 +39,7 @@ const TYPING_WORDS =
 process.setMaxListeners(0);
 
 async function newSignedInContext(browser: Browser, origin: string, cookie: SessionCookie) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: BENCH_VIEWPORT });
   await context.addCookies([{ name: cookie.name, value: cookie.value, url: origin }]);
   await context.addInitScript({ content: KEEP_NAMES_SHIM });
   await context.addInitScript(installEditableProbe, EDITOR_SIGNALS);
@@ -135,16 +122,6 @@ async function placeCaret(page: Page): Promise<void> {
   await page.keyboard.press('End');
 }
 
-/** Types at a steady pace: key i goes at start + i x interval, or at once when running late. */
-async function typeAtHumanPace(page: Page, text: string): Promise<void> {
-  const startedAt = performance.now();
-  for (let index = 0; index < text.length; index++) {
-    const dueInMs = startedAt + index * BROWSER.KEY_INTERVAL_MS - performance.now();
-    if (dueInMs > 0) await sleep(dueInMs);
-    await page.keyboard.type(text[index] as string);
-  }
-}
-
 async function countConverged(page: Page, writers: readonly LexicalWriter[]): Promise<number> {
   const expected = writers.map((writer) => writer.paragraphText());
   const converged = async () => {
@@ -215,26 +192,15 @@ async function measureTyping(
   }
 }
 
-/**
- * An executable that runs Debian's Chromium pinned to `cpu`, so that the browser gets a core of
- * its own whatever core this process runs on (exec keeps Playwright's pipe file descriptors).
- */
-function chromiumOnCore(cpu: string, scratchDir: string): string {
-  const path = join(scratchDir, 'chromium-pinned.sh');
-  writeFileSync(path, `#!/bin/sh\nexec taskset -c ${cpu} ${BROWSER.CHROMIUM_PATH} "$@"\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
-
 async function run(params: BrowserLoadParams): Promise<BrowserLoadResult> {
   const cookies = await Promise.all(DEMO_CONTRIBUTORS.map((email) => signIn(params.origin, email)));
   const draft = await firstDemoDraft(params.origin, cookies[0] as SessionCookie);
   const url = `${params.origin}${draft.editorPath}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumOnCore(params.chromiumCpu, params.scratchDir),
-    args: CHROMIUM_ARGS,
-    timeout: LAUNCH_TIMEOUT_MS,
-  });
+  const browser = await launchPinnedChromium(
+    params.chromiumCpu,
+    params.scratchDir,
+    'chromium-pinned.sh',
+  );
   try {
     const navigation = await measureNavigation(
       browser,
@@ -245,28 +211,8 @@ async function run(params: BrowserLoadParams): Promise<BrowserLoadResult> {
     const typing = await measureTyping(browser, params.origin, url, draft.docName, cookies);
     return { chromiumVersion: browser.version(), editorPath: draft.editorPath, navigation, typing };
   } finally {
-    await Promise.race([browser.close(), sleep(CLOSE_TIMEOUT_MS)]);
+    await closeChromium(browser);
   }
 }
 
-function send(message: FromLoadMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.send === undefined) throw new Error('browserLoad must run with an IPC channel');
-    process.send(message, undefined, {}, () => resolve());
-  });
-}
-
-async function main() {
-  try {
-    const params = JSON.parse(process.argv[2] ?? '') as BrowserLoadParams;
-    await send({ type: 'result', result: await run(params) });
-  } catch (error) {
-    await send({
-      type: 'failed',
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-  }
-  process.exit(0);
-}
-
-void main();
+void serveSideProcess('browserLoad', run);

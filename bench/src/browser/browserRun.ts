@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { BROWSER, FANOUT } from '../config';
-import { LOAD_CPU, type LoadOutcome } from '../load/loadRunner';
-import type { FromLoadMessage } from '../load/loadProtocol';
+import { LOAD_CPU } from '../load/loadRunner';
+import { runSideProcess } from '../load/sideProcess';
 import { percentile } from '../measure/percentiles';
 import { printProgress } from '../report/printReport';
 import {
@@ -12,7 +10,6 @@ import {
   type SectionResult,
 } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
-import { trackChild } from '../servers/childRegistry';
 import { SERVER_CPU, type ServerProcess } from '../servers/serverProcess';
 import { describeStartFailure, serverAbort } from '../workloads/runHelpers';
 import type { BrowserLoadParams, BrowserLoadResult } from './browserProtocol';
@@ -24,10 +21,6 @@ import {
 } from './webBundle';
 import { originOf, startAtelierWithWebClient } from './webServer';
 
-const BENCH_DIR = fileURLToPath(new URL('../..', import.meta.url));
-/** After SIGTERM (Playwright then closes Chromium itself), how long before SIGKILL. */
-const TERMINATE_GRACE_MS = 5_000;
-const EXIT_GRACE_MS = 200;
 const BYTES_PER_KB = 1_000;
 const { TARGETS } = BROWSER;
 
@@ -109,67 +102,6 @@ export const BROWSER_METRICS: readonly MetricDefinition[] = [
 
 const TITLE = 'web client: editor route size, navigation to an editable draft, typing latency';
 
-/**
- * Starts the browser side: its Node process (Playwright driver and the remote writers, standing
- * in for other people's machines) on the server's core, Chromium alone on the load core.
- */
-function runBrowserLoad(
-  params: BrowserLoadParams,
-  abortWhen: Promise<string>,
-): Promise<LoadOutcome<BrowserLoadResult>> {
-  const child = spawn(
-    'taskset',
-    [
-      '-c',
-      SERVER_CPU,
-      process.execPath,
-      '--import',
-      'tsx',
-      'src/browser/browserLoad.ts',
-      JSON.stringify(params),
-    ],
-    { cwd: BENCH_DIR, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  trackChild(child);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: LoadOutcome<BrowserLoadResult>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        setTimeout(() => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-        }, TERMINATE_GRACE_MS).unref();
-      }
-      resolve(outcome);
-    };
-    const timer = setTimeout(
-      () =>
-        finish({
-          status: 'timeout',
-          message: `browser side exceeded ${BROWSER.RUN_TIMEOUT_MS} ms`,
-        }),
-      BROWSER.RUN_TIMEOUT_MS,
-    );
-    void abortWhen.then((message) => finish({ status: 'aborted', message }));
-    child.on('message', (message: FromLoadMessage) => {
-      if (message.type === 'result') {
-        finish({ status: 'ok', result: message.result as BrowserLoadResult });
-      } else if (message.type === 'failed') {
-        finish({ status: 'failed', message: message.message });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      setTimeout(
-        () => finish({ status: 'failed', message: `browser side exited (${signal ?? code})` }),
-        EXIT_GRACE_MS,
-      );
-    });
-  });
-}
-
 function median(samples: readonly number[]): number | string {
   return percentile(samples, 50) ?? 'no sample';
 }
@@ -248,10 +180,19 @@ export async function runBrowserSection(workspace: BenchWorkspace): Promise<Sect
     workspace.noteFailure();
     return section(notes, { ...values, ...startFailure(error) });
   }
-  const outcome = await runBrowserLoad(
-    { origin: originOf(server.port), chromiumCpu: LOAD_CPU, scratchDir: workspace.rootDir },
-    serverAbort(server),
-  );
+  // The Playwright driver and the remote writers stand in for other people's machines.
+  const outcome = await runSideProcess<BrowserLoadResult>({
+    entry: 'src/browser/browserLoad.ts',
+    params: {
+      origin: originOf(server.port),
+      chromiumCpu: LOAD_CPU,
+      scratchDir: workspace.rootDir,
+    } satisfies BrowserLoadParams,
+    name: 'browser side',
+    timeoutMs: BROWSER.RUN_TIMEOUT_MS,
+    timeoutMessage: `browser side exceeded ${BROWSER.RUN_TIMEOUT_MS} ms`,
+    abortWhen: serverAbort(server),
+  });
   await server.stop();
   if (outcome.status !== 'ok') {
     workspace.noteFailure();

@@ -5,13 +5,13 @@
  * typing latency with every highlight on, and the page's memory. Sends one result (or failure)
  * over IPC and exits; every phase has a timeout, and Chromium is closed whatever happens.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { BROWSER, THREADS } from '../config';
-import type { FromLoadMessage } from '../load/loadProtocol';
+import { serveSideProcess } from '../load/sideProcessEntry';
+import { typeAtHumanPace } from '../browser/humanTyping';
+import { BENCH_VIEWPORT, closeChromium, launchPinnedChromium } from '../browser/pinnedChromium';
 import { firstDemoDraft, signIn, type SessionCookie } from '../browser/demoSession';
 import {
   EDITOR_SIGNALS,
@@ -44,19 +44,6 @@ const FACILITATOR = 'animatrice@atelier.demo';
 const RESOLVE_MEASURE = 'atelier:comment-highlights';
 /** The person who opens the draft and types: a contributor, as most writers are. */
 const READER = 'agent@atelier.demo';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LAUNCH_TIMEOUT_MS = 30_000;
-const CLOSE_TIMEOUT_MS = 10_000;
-const VIEWPORT = { width: 1280, height: 800 };
 const BYTES_PER_MB = 1_000_000;
 /** Lower-case ASCII and spaces: every character is a real key press on the US layout. */
 const TYPED_WORDS = 'les jalons restent suivis avec leurs indicateurs publics ';
@@ -69,22 +56,6 @@ const SIGNALS: ThreadsShownSignals = {
 };
 
 process.setMaxListeners(0);
-
-function chromiumOnCore(cpu: string, scratchDir: string): string {
-  const path = join(scratchDir, 'chromium-threads-pinned.sh');
-  writeFileSync(path, `#!/bin/sh\nexec taskset -c ${cpu} ${BROWSER.CHROMIUM_PATH} "$@"\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
-
-async function typeAtHumanPace(page: Page, text: string): Promise<void> {
-  const startedAt = performance.now();
-  for (let index = 0; index < text.length; index++) {
-    const dueInMs = startedAt + index * BROWSER.KEY_INTERVAL_MS - performance.now();
-    if (dueInMs > 0) await sleep(dueInMs);
-    await page.keyboard.type(text[index] as string);
-  }
-}
 
 /** Chromium's used JS heap after a full garbage collection, through the DevTools protocol. */
 async function jsHeapUsedMb(page: Page): Promise<number> {
@@ -108,7 +79,7 @@ async function measureDraft(
   threads: number,
   seedingMs: number,
 ): Promise<ThreadsSample> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: BENCH_VIEWPORT, locale: 'fr-FR' });
   try {
     await context.addCookies([{ name: reader.name, value: reader.value, url: origin }]);
     await context.addInitScript({ content: KEEP_NAMES_SHIM });
@@ -187,11 +158,11 @@ async function run(params: ThreadsLoadParams): Promise<ThreadsLoadResult> {
   if (most > THREADS.PARAGRAPHS * THREADS.PHRASES_PER_PARAGRAPH)
     throw new Error(`at most ${THREADS.PARAGRAPHS * THREADS.PHRASES_PER_PARAGRAPH} threads`);
 
-  const browser = await chromium.launch({
-    executablePath: chromiumOnCore(params.chromiumCpu, params.scratchDir),
-    args: CHROMIUM_ARGS,
-    timeout: LAUNCH_TIMEOUT_MS,
-  });
+  const browser = await launchPinnedChromium(
+    params.chromiumCpu,
+    params.scratchDir,
+    'chromium-threads-pinned.sh',
+  );
   try {
     const samples: ThreadsSample[] = [];
     for (const threads of params.threadCounts) {
@@ -231,28 +202,8 @@ async function run(params: ThreadsLoadParams): Promise<ThreadsLoadResult> {
       samples,
     };
   } finally {
-    await Promise.race([browser.close(), sleep(CLOSE_TIMEOUT_MS)]);
+    await closeChromium(browser);
   }
 }
 
-function send(message: FromLoadMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.send === undefined) throw new Error('threadsLoad must run with an IPC channel');
-    process.send(message, undefined, {}, () => resolve());
-  });
-}
-
-async function main() {
-  try {
-    const params = JSON.parse(process.argv[2] ?? '') as ThreadsLoadParams;
-    await send({ type: 'result', result: await run(params) });
-  } catch (error) {
-    await send({
-      type: 'failed',
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
-  }
-  process.exit(0);
-}
-
-void main();
+void serveSideProcess('threadsLoad', run);

@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { THREADS } from '../config';
-import { LOAD_CPU, type LoadOutcome } from '../load/loadRunner';
-import type { FromLoadMessage } from '../load/loadProtocol';
+import { LOAD_CPU } from '../load/loadRunner';
+import { runSideProcess } from '../load/sideProcess';
 import { printProgress } from '../report/printReport';
 import { allMetrics, type SectionResult } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
-import { trackChild } from '../servers/childRegistry';
 import { SERVER_CPU, type ServerProcess } from '../servers/serverProcess';
 import { describeStartFailure, serverAbort } from '../workloads/runHelpers';
 import { buildWebClient } from '../browser/webBundle';
@@ -15,9 +12,6 @@ import { originOf, startAtelierWithWebClient } from '../browser/webServer';
 import type { ThreadsLoadParams, ThreadsLoadResult } from './threadsProtocol';
 import { slowdownThreshold, threadsMetrics, threadsTable, threadsValues } from './threadsReport';
 
-const BENCH_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const TERMINATE_GRACE_MS = 5_000;
-const EXIT_GRACE_MS = 200;
 const WEB_BUILD_TIMEOUT_MS = 120_000;
 
 const TITLE = 'threads on a draft: how many anchored threads before the editor slows';
@@ -29,59 +23,6 @@ function methodNotes(threadCounts: readonly number[]): string[] {
     `Typing: ${THREADS.TYPED_CHARACTERS} keys at the end of the first seeded paragraph, one every 50 ms, every highlight on (passages resolved again, debounced, on document updates); keydown -> after the next paint. Heap: CDP JSHeapUsedSize after HeapProfiler.collectGarbage, after typing.`,
     `Server: production build serving apps/web/dist, demo data, taskset core ${SERVER_CPU} with the seeding and driver process; Chromium alone on core ${LOAD_CPU}.`,
   ];
-}
-
-function runThreadsLoad(
-  params: ThreadsLoadParams,
-  abortWhen: Promise<string>,
-): Promise<LoadOutcome<ThreadsLoadResult>> {
-  const child = spawn(
-    'taskset',
-    [
-      '-c',
-      SERVER_CPU,
-      process.execPath,
-      '--import',
-      'tsx',
-      'src/threads/threadsLoad.ts',
-      JSON.stringify(params),
-    ],
-    { cwd: BENCH_DIR, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  trackChild(child);
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: LoadOutcome<ThreadsLoadResult>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        setTimeout(() => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-        }, TERMINATE_GRACE_MS).unref();
-      }
-      resolve(outcome);
-    };
-    const timer = setTimeout(
-      () => finish({ status: 'timeout', message: `exceeded ${THREADS.RUN_TIMEOUT_MS} ms` }),
-      THREADS.RUN_TIMEOUT_MS,
-    );
-    void abortWhen.then((message) => finish({ status: 'aborted', message }));
-    child.on('message', (message: FromLoadMessage) => {
-      if (message.type === 'result') {
-        finish({ status: 'ok', result: message.result as ThreadsLoadResult });
-      } else if (message.type === 'failed') {
-        finish({ status: 'failed', message: message.message });
-      }
-    });
-    child.once('exit', (code, signal) => {
-      setTimeout(
-        () => finish({ status: 'failed', message: `threads side exited (${signal ?? code})` }),
-        EXIT_GRACE_MS,
-      );
-    });
-  });
 }
 
 /** `BENCH_WORKLOADS=threads`: seeds drafts with N threads and measures the editor on each. */
@@ -116,15 +57,19 @@ export async function runThreadsSection(
   }
   printProgress(`${TITLE} :: seeding and Chromium`);
   const loadBefore = loadavg()[0] ?? 0;
-  const outcome = await runThreadsLoad(
-    {
+  const outcome = await runSideProcess<ThreadsLoadResult>({
+    entry: 'src/threads/threadsLoad.ts',
+    params: {
       origin: originOf(server.port),
       chromiumCpu: LOAD_CPU,
       scratchDir: workspace.rootDir,
       threadCounts: [...threadCounts],
-    },
-    serverAbort(server),
-  );
+    } satisfies ThreadsLoadParams,
+    name: 'threads side',
+    timeoutMs: THREADS.RUN_TIMEOUT_MS,
+    timeoutMessage: `exceeded ${THREADS.RUN_TIMEOUT_MS} ms`,
+    abortWhen: serverAbort(server),
+  });
   await server.stop();
   if (outcome.status !== 'ok') {
     workspace.noteFailure();

@@ -1,16 +1,12 @@
 import { FANOUT } from '../config';
 import { runLoad } from '../load/loadRunner';
+import { cpuBetween, type MarkSamples } from '../measure/markSamples';
 import type { ProcessSample } from '../measure/procStats';
-import {
-  allMetrics,
-  NOT_COMPARABLE_KEY,
-  type MetricDefinition,
-  type MetricValues,
-} from '../report/results';
+import { NOT_COMPARABLE_KEY, type MetricDefinition, type MetricValues } from '../report/results';
 import type { BenchWorkspace } from '../servers/benchWorkspace';
 import type { ServerName } from '../servers/serverSpecs';
 import type { FanoutLoadResult, FanoutParams } from './fanoutLoad';
-import { startServerForRun, loadTimeoutMs, serverAbort } from './runHelpers';
+import { startServerForRun, loadTimeoutMs, serverAbort, stopServerAfterLoad } from './runHelpers';
 
 export const FANOUT_METRICS: readonly MetricDefinition[] = [
   { key: 'joinS', label: 'join, all synced', unit: 's', better: 'lower', digits: 2 },
@@ -85,7 +81,7 @@ export async function runFanout(
   if ('failed' in started) return started.failed;
   const server = started.server;
 
-  const samples = new Map<string, ProcessSample | null>();
+  const samples: MarkSamples = new Map();
   const params: FanoutParams = {
     target: {
       dialect: server.spec.dialect,
@@ -118,31 +114,14 @@ export async function runFanout(
     ),
     abortWhen: serverAbort(server),
   });
-  const finalSample = server.sample();
-  const crashed = server.crashed;
-  const exit = server.exitDescription;
-  await server.stop();
-
-  if (crashed) {
-    workspace.noteFailure();
-    return allMetrics(FANOUT_METRICS, `crashed (${exit})`);
-  }
-  if (outcome.status !== 'ok') {
-    workspace.noteFailure();
-    return allMetrics(FANOUT_METRICS, outcome.status);
-  }
-  return fanoutMetrics(outcome.result, samples, finalSample);
-}
-
-function cpuBetween(samples: Map<string, ProcessSample | null>, from: string, to: string) {
-  const start = samples.get(from);
-  const end = samples.get(to);
-  return start && end ? end.cpuSeconds - start.cpuSeconds : null;
+  const ended = await stopServerAfterLoad(workspace, server, outcome, FANOUT_METRICS);
+  if ('failed' in ended) return ended.failed;
+  return fanoutMetrics(ended.result, samples, ended.finalSample);
 }
 
 function fanoutMetrics(
   result: FanoutLoadResult,
-  samples: Map<string, ProcessSample | null>,
+  samples: MarkSamples,
   finalSample: ProcessSample | null,
 ): MetricValues {
   const joinCpuS = cpuBetween(samples, 'joinStart', 'joined');

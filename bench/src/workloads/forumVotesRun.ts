@@ -3,10 +3,10 @@ import { RESULTS_COALESCE_MS } from '@atelier/protocol';
 import { FORUM } from '../config';
 import type { ForumServerKind } from '../clients/forumDialect';
 import { runLoad } from '../load/loadRunner';
+import { cpuBetween, type MarkSamples } from '../measure/markSamples';
 import type { ProcessSample } from '../measure/procStats';
 import { printProgress } from '../report/printReport';
 import {
-  allMetrics,
   NOT_COMPARABLE_KEY,
   type MetricDefinition,
   type MetricValues,
@@ -15,7 +15,7 @@ import {
 import type { BenchWorkspace } from '../servers/benchWorkspace';
 import { forumOrigin, startForumServer } from './forumServers';
 import type { ForumVotesLoadResult, ForumVotesParams } from './forumVotesLoad';
-import { loadTimeoutMs, serverAbort } from './runHelpers';
+import { loadTimeoutMs, serverAbort, stopServerAfterLoad } from './runHelpers';
 
 const MB = 1024 * 1024;
 const { TARGETS } = FORUM;
@@ -159,7 +159,7 @@ export async function runForumVotes(
   const started = await startForumServer(workspace, kind, FORUM_METRICS);
   if ('failed' in started) return started.failed;
   const { server } = started;
-  const samples = new Map<string, ProcessSample | null>();
+  const samples: MarkSamples = new Map();
   let machineLoad: number | null = null;
   const outcome = await runLoad<ForumVotesLoadResult>({
     workload: 'forumVotes',
@@ -178,36 +178,18 @@ export async function runForumVotes(
     ),
     abortWhen: serverAbort(server),
   });
-  const finalSample = server.sample();
-  const crashed = server.crashed;
-  const exit = server.exitDescription;
-  await server.stop();
-
-  if (crashed) {
-    workspace.noteFailure();
-    return allMetrics(FORUM_METRICS, `crashed (${exit})`);
-  }
-  if (outcome.status !== 'ok') {
-    workspace.noteFailure();
-    printProgress(`forum votes ${outcome.status}: ${outcome.message}`);
-    return allMetrics(FORUM_METRICS, outcome.status);
-  }
+  const ended = await stopServerAfterLoad(workspace, server, outcome, FORUM_METRICS, 'forum votes');
+  if ('failed' in ended) return ended.failed;
   return {
-    ...forumMetrics(outcome.result, participants, samples, finalSample),
+    ...forumMetrics(ended.result, participants, samples, ended.finalSample),
     machineLoad: machineLoad ?? 'n/a',
   };
-}
-
-function cpuBetween(samples: Map<string, ProcessSample | null>, from: string, to: string) {
-  const start = samples.get(from);
-  const end = samples.get(to);
-  return start && end ? end.cpuSeconds - start.cpuSeconds : null;
 }
 
 function forumMetrics(
   result: ForumVotesLoadResult,
   participants: number,
-  samples: Map<string, ProcessSample | null>,
+  samples: MarkSamples,
   finalSample: ProcessSample | null,
 ): MetricValues {
   const lost = (value: number | null) => value ?? 'lost';

@@ -1,3 +1,6 @@
+import type { LoadOutcome } from '../load/loadRunner';
+import type { ProcessSample } from '../measure/procStats';
+import { printProgress } from '../report/printReport';
 import { allMetrics, type MetricDefinition, type MetricValues } from '../report/results';
 import type { BenchWorkspace, ServerLaunch } from '../servers/benchWorkspace';
 import type { ServerProcess } from '../servers/serverProcess';
@@ -38,6 +41,37 @@ export async function startServerForRun(
     workspace.noteFailure();
     return { failed: allMetrics(metrics, describeStartFailure(error)) };
   }
+}
+
+/**
+ * Ends a load run against one server: samples it a last time, stops it, and turns a crash or an
+ * unfinished run into every metric saying so (the workspace notes the failure). With
+ * `failureLabel`, an unfinished run's reason is printed too.
+ */
+export async function stopServerAfterLoad<T>(
+  workspace: BenchWorkspace,
+  server: ServerProcess,
+  outcome: LoadOutcome<T>,
+  metrics: readonly MetricDefinition[],
+  failureLabel?: string,
+): Promise<{ result: T; finalSample: ProcessSample | null } | { failed: MetricValues }> {
+  const finalSample = server.sample();
+  const crashed = server.crashed;
+  const exit = server.exitDescription;
+  await server.stop();
+
+  if (crashed) {
+    workspace.noteFailure();
+    return { failed: allMetrics(metrics, `crashed (${exit})`) };
+  }
+  if (outcome.status !== 'ok') {
+    workspace.noteFailure();
+    if (failureLabel !== undefined) {
+      printProgress(`${failureLabel} ${outcome.status}: ${outcome.message}`);
+    }
+    return { failed: allMetrics(metrics, outcome.status) };
+  }
+  return { result: outcome.result, finalSample };
 }
 
 export function describeStartFailure(error: unknown): string {
